@@ -24,7 +24,7 @@ public final class CommandMetadataInterceptor implements MessageDispatchIntercep
     public static final String CORRELATION_ID = "correlationId";
 
     /** Metadata keys that Axon copies from a command onto the events it causes. */
-    public static final List<String> KEYS = List.of(USER_ID, USERNAME, TRUST);
+    public static final List<String> KEYS = List.of(USER_ID, USERNAME, TRUST, CORRELATION_ID);
 
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {

@@ -78,9 +78,14 @@ public class AxonStorageAutoConfiguration {
         return new SimpleCorrelationDataProvider(CommandMetadataInterceptor.KEYS.toArray(String[]::new));
     }
 
+    /**
+     * Records on each event the id of the message that caused it ({@code causationId}) and of the
+     * first message of the chain ({@code traceId}). Axon's default key for the cause is
+     * {@code correlationId}, which here holds the request's correlation id instead.
+     */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return new MessageOriginProvider("causationId", "traceId");
     }
 
     @Bean

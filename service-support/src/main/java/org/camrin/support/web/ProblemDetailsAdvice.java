@@ -15,6 +15,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -37,6 +39,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * with what to send instead under {@code errors}; no answer carries a stack trace.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
@@ -151,24 +154,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static FieldError describeUnreadable(HttpMessageNotReadableException error) {
-        Throwable cause = error.getMostSpecificCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+        JsonMappingException mapping = null;
+        for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException invalid) {
+                return new FieldError(invalid.field(), invalid.getMessage());
+            }
+            if (mapping == null && cause instanceof JsonMappingException found) {
+                mapping = found;
+            }
+        }
+        if (mapping instanceof UnrecognizedPropertyException unknown) {
             return new FieldError(unknown.getPropertyName(), "Unknown field: remove it. Accepted fields are "
                     + unknown.getKnownPropertyIds() + ".");
         }
-        if (cause instanceof InvalidFormatException invalid) {
+        if (mapping instanceof InvalidFormatException invalid) {
             return new FieldError(jsonPath(invalid), "'" + invalid.getValue() + "' is not valid here: send "
                     + describe(invalid.getTargetType()) + ".");
         }
-        if (cause instanceof MismatchedInputException mismatched) {
-            return new FieldError(jsonPath(mismatched), "Wrong JSON type: send "
+        if (mapping instanceof MismatchedInputException mismatched) {
+            return new FieldError(jsonPath(mismatched), "Wrong JSON type or format: send "
                     + describe(mismatched.getTargetType()) + ".");
         }
-        if (error.getCause() instanceof JsonMappingException mapping && mapping.getCause() instanceof InvalidInputException invalid) {
-            return new FieldError(invalid.field(), invalid.getMessage());
-        }
-        if (error.getCause() instanceof JsonMappingException mapping && mapping.getCause() != null) {
-            return new FieldError(jsonPath(mapping), mapping.getCause().getMessage());
+        if (mapping != null && !mapping.getPath().isEmpty()) {
+            return new FieldError(jsonPath(mapping), "Not valid here: " + mapping.getOriginalMessage());
         }
         return new FieldError("body", "The request body is missing or is not valid JSON.");
     }
