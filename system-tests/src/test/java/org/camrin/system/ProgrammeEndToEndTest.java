@@ -1,0 +1,182 @@
+package org.camrin.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.camrin.infra.testing.KafkaTestServer;
+import org.camrin.infra.testing.KeycloakTestServer;
+import org.camrin.infra.testing.MongoTestServer;
+import org.camrin.infra.testing.PostgresTestServer;
+import org.camrin.infra.testing.ServiceProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The platform end to end: tokens from a real Keycloak, the packaged programme service and
+ * gateway as processes, the PostgreSQL event store, the MongoDB-compatible query store and a real
+ * Kafka broker. Every call goes through the gateway.
+ */
+class ProgrammeEndToEndTest {
+
+    private static final ObjectMapper json = new ObjectMapper();
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static KeycloakTestServer keycloak;
+    private static ServiceProcess programmeService;
+    private static ServiceProcess gateway;
+
+    @BeforeAll
+    static void startPlatform() {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        keycloak = KeycloakTestServer.shared();
+        Map<String, String> environment = Map.of(
+                "POSTGRES_URL", PostgresTestServer.shared().url(),
+                "MONGODB_URI", MongoTestServer.shared().uri(),
+                "KAFKA_BOOTSTRAP_SERVERS", KafkaTestServer.shared().bootstrapServers(),
+                "KEYCLOAK_URL", keycloak.url());
+        programmeService = ServiceProcess.start(root, "programme-service", environment);
+        gateway = ServiceProcess.start(root, "gateway", Map.of(
+                "KEYCLOAK_URL", keycloak.url(),
+                "PROGRAMME_SERVICE_URL", programmeService.url()));
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (programmeService != null) {
+            programmeService.close();
+        }
+    }
+
+    @Test
+    void projectLifecycleThroughGateway() throws Exception {
+        String manager = keycloak.passwordToken("programme-manager.rem", "camrin-demo");
+
+        HttpResponse<String> created = send("POST", "/api/programmes/data/projects", manager,
+                "{\"title\":\"Capacity and demand tool\",\"leadTrust\":\"REM\",\"participatingTrusts\":[\"RBL\",\"RJR\"]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String projectId = json.readTree(created.body()).get("id").asText();
+
+        HttpResponse<String> approved = send("POST", "/api/projects/" + projectId + "/status", manager,
+                "{\"status\":\"APPROVED\",\"reason\":\"Approved by the programme board\"}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+
+        HttpResponse<String> read = send("GET", "/api/projects/" + projectId, manager, null);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(read.body()).get("status").asText()).isEqualTo("APPROVED");
+
+        HttpResponse<String> history = send("GET", "/api/projects/" + projectId + "/history", manager, null);
+        JsonNode entries = json.readTree(history.body());
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).get("username").asText()).isEqualTo("programme-manager.rem");
+        assertThat(entries.get(0).get("trust").asText()).isEqualTo("REM");
+        assertThat(entries.get(1).get("type").asText()).isEqualTo("ProjectStatusChanged");
+
+        List<JsonNode> published = consumeEventsOf(projectId, 2);
+        assertThat(published).extracting(event -> event.get("type").asText())
+                .containsExactly("ProjectCreated", "ProjectStatusChanged");
+        assertThat(published.get(0).get("trust").asText()).isEqualTo("REM");
+    }
+
+    @Test
+    void readerGets403OnCreate() throws Exception {
+        String clinician = keycloak.passwordToken("clinician.rbl", "camrin-demo");
+
+        HttpResponse<String> refused = send("POST", "/api/programmes/data/projects", clinician,
+                "{\"title\":\"Not allowed\",\"leadTrust\":\"RBL\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).contains("application/problem+json"));
+        HttpResponse<String> readable = send("GET", "/api/programmes", clinician, null);
+        assertThat(readable.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void illegalStatusMoveGets409Problem() throws Exception {
+        String manager = keycloak.passwordToken("programme-manager.rem", "camrin-demo");
+        HttpResponse<String> created = send("POST", "/api/programmes/workforce/projects", manager,
+                "{\"title\":\"Reporting radiographers\",\"leadTrust\":\"RBL\"}");
+        String projectId = json.readTree(created.body()).get("id").asText();
+
+        HttpResponse<String> refused = send("POST", "/api/projects/" + projectId + "/status", manager,
+                "{\"status\":\"COMPLETED\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(refused.body()).get("detail").asText()).contains("PROPOSED");
+    }
+
+    @Test
+    void missingAndForgedTokensGet401() throws Exception {
+        assertThat(send("GET", "/api/programmes", null, null).statusCode()).isEqualTo(401);
+
+        String token = keycloak.passwordToken("clinician.rbl", "camrin-demo");
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        assertThat(send("GET", "/api/programmes", forged, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void partnerClientReadsProgrammes() throws Exception {
+        String partner = keycloak.clientCredentialsToken("partner-system", "partner-system-dev-secret");
+
+        HttpResponse<String> programmes = send("GET", "/api/programmes", partner, null);
+
+        assertThat(programmes.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(programmes.body())).hasSize(5);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.url() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<JsonNode> consumeEventsOf(String projectId, int expected) throws Exception {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestServer.shared().bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<JsonNode> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of("camrin.programme.events"));
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (found.size() < expected && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (projectId.equals(record.key())) {
+                        found.add(json.readTree(record.value()));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}
