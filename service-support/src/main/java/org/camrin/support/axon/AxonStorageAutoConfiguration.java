@@ -49,6 +49,12 @@ public class AxonStorageAutoConfiguration {
                 .build();
     }
 
+    /** Replaces Spring Boot's MongoDB health indicator, which the local MongoDB-compatible server cannot answer. */
+    @Bean(name = "mongoHealthIndicator")
+    MongoPingHealthIndicator mongoHealthIndicator(org.springframework.data.mongodb.core.MongoTemplate mongoTemplate) {
+        return new MongoPingHealthIndicator(mongoTemplate);
+    }
+
     @Bean
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
         MongoTokenStore tokenStore = MongoTokenStore.builder()
