@@ -118,6 +118,14 @@ public final class KeycloakTestServer {
         return shared;
     }
 
+    /**
+     * Returns a client for a Keycloak server started elsewhere, for example in a container, that
+     * already has the development realm. Nothing is started or stopped.
+     */
+    public static KeycloakTestServer external(String url) {
+        return new KeycloakTestServer(stripTrailingSlash(url.trim()), null, null, null);
+    }
+
     /** Returns the base URL, for example {@code http://localhost:PORT}. */
     public String url() {
         return url;

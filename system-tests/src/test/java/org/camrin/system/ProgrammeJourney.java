@@ -20,37 +20,42 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.camrin.infra.testing.KafkaTestServer;
 import org.camrin.infra.testing.KeycloakTestServer;
-import org.camrin.infra.testing.MongoTestServer;
-import org.camrin.infra.testing.PostgresTestServer;
 import org.camrin.infra.testing.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The platform end to end: tokens from a real Keycloak, the packaged programme service and
- * gateway as processes, the PostgreSQL event store, the MongoDB-compatible query store and a real
- * Kafka broker. Every call goes through the gateway.
+ * The programme journey end to end: tokens from a real Keycloak, the packaged programme service
+ * and gateway as processes, a PostgreSQL event store, a MongoDB query store and a real Kafka
+ * broker. Every call goes through the gateway. Subclasses choose where the servers run.
  */
-class ProgrammeEndToEndTest {
+abstract class ProgrammeJourney {
 
     private static final ObjectMapper json = new ObjectMapper();
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static KeycloakTestServer keycloak;
+    private static String kafkaBootstrapServers;
     private static ServiceProcess programmeService;
     private static ServiceProcess gateway;
 
-    @BeforeAll
-    static void startPlatform() {
+    /**
+     * Starts the packaged programme service and gateway as processes against the given servers.
+     *
+     * @param postgresUrl JDBC URL of the PostgreSQL server without a database
+     */
+    static void startPlatform(KeycloakTestServer keycloakServer, String postgresUrl, String postgresUser,
+            String postgresPassword, String mongoUri, String kafka) {
         Path root = Path.of("..").toAbsolutePath().normalize();
-        keycloak = KeycloakTestServer.shared();
+        keycloak = keycloakServer;
+        kafkaBootstrapServers = kafka;
         Map<String, String> environment = Map.of(
-                "POSTGRES_URL", PostgresTestServer.shared().url(),
-                "MONGODB_URI", MongoTestServer.shared().uri(),
-                "KAFKA_BOOTSTRAP_SERVERS", KafkaTestServer.shared().bootstrapServers(),
+                "POSTGRES_URL", postgresUrl,
+                "POSTGRES_USER", postgresUser,
+                "POSTGRES_PASSWORD", postgresPassword,
+                "MONGODB_URI", mongoUri,
+                "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "KEYCLOAK_URL", keycloak.url());
         programmeService = ServiceProcess.start(root, "programme-service", environment);
         gateway = ServiceProcess.start(root, "gateway", Map.of(
@@ -160,7 +165,7 @@ class ProgrammeEndToEndTest {
 
     private static List<JsonNode> consumeEventsOf(String projectId, int expected) throws Exception {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestServer.shared().bootstrapServers());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
