@@ -5,13 +5,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends a service's public integration events to Kafka as JSON and waits for the broker's
@@ -24,12 +34,29 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public class IntegrationEventPublisher implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(IntegrationEventPublisher.class);
+
     private final KafkaProducer<String, String> producer;
     private final ObjectMapper objectMapper;
     private final long acknowledgementTimeoutMillis;
+    private final Properties adminConfig = new Properties();
+    private final int partitions;
+    private final short replicationFactor;
+    private final Set<String> topicsEnsured = ConcurrentHashMap.newKeySet();
 
+    /**
+     * @param partitions        partitions of a topic this publisher creates because it is missing
+     * @param replicationFactor replicas of such a topic; 1 suits a single local broker only
+     */
     public IntegrationEventPublisher(String bootstrapServers, String clientId, ObjectMapper objectMapper,
-            long acknowledgementTimeoutMillis) {
+            long acknowledgementTimeoutMillis, int partitions, short replicationFactor) {
+        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        adminConfig.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId + "-admin");
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) acknowledgementTimeoutMillis);
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) acknowledgementTimeoutMillis);
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
+
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -52,6 +79,7 @@ public class IntegrationEventPublisher implements AutoCloseable {
      * @throws IntegrationEventNotPublishedException when the broker does not acknowledge in time
      */
     public RecordMetadata publish(String topic, String key, Object event) {
+        ensureTopic(topic);
         String json;
         try {
             json = objectMapper.writeValueAsString(event);
@@ -67,6 +95,31 @@ public class IntegrationEventPublisher implements AutoCloseable {
         } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException error) {
             throw new IntegrationEventNotPublishedException(topic, key, error);
         }
+    }
+
+    /**
+     * Creates the topic on first use when the broker does not have it, because brokers in
+     * production usually refuse to create topics on demand.
+     */
+    private void ensureTopic(String topic) {
+        if (topicsEnsured.contains(topic)) {
+            return;
+        }
+        try (Admin admin = Admin.create(adminConfig)) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor)))
+                    .all().get(acknowledgementTimeoutMillis, TimeUnit.MILLISECONDS);
+            log.info("Created Kafka topic {} with {} partitions", topic, partitions);
+        } catch (ExecutionException error) {
+            if (!(error.getCause() instanceof TopicExistsException)) {
+                throw new IntegrationEventNotPublishedException(topic, "(topic creation)", error.getCause());
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IntegrationEventNotPublishedException(topic, "(topic creation)", interrupted);
+        } catch (TimeoutException | org.apache.kafka.common.KafkaException error) {
+            throw new IntegrationEventNotPublishedException(topic, "(topic creation)", error);
+        }
+        topicsEnsured.add(topic);
     }
 
     @Override

@@ -16,8 +16,10 @@ public class KafkaPublishingAutoConfiguration {
             @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
             @Value("${spring.application.name:camrin-service}") String applicationName,
             @Value("${camrin.kafka.acknowledgement-timeout:10s}") java.time.Duration acknowledgementTimeout,
+            @Value("${camrin.kafka.topic-partitions:3}") int partitions,
+            @Value("${camrin.kafka.topic-replication-factor:1}") short replicationFactor,
             ObjectMapper objectMapper) {
         return new IntegrationEventPublisher(bootstrapServers, applicationName, objectMapper,
-                acknowledgementTimeout.toMillis());
+                acknowledgementTimeout.toMillis(), partitions, replicationFactor);
     }
 }
