@@ -131,7 +131,8 @@ public final class WorkforceRecordRules {
         checkLeaversOf(returns, month.plusMonths(1));
     }
 
-    private static void checkLeaversOf(NavigableMap<YearMonth, MonthlyFigures> returns, YearMonth month) {
+    /** Checks the leavers of one month only, against the month before it. */
+    public static void checkLeaversOf(NavigableMap<YearMonth, MonthlyFigures> returns, YearMonth month) {
         MonthlyFigures current = returns.get(month);
         MonthlyFigures previous = returns.get(month.minusMonths(1));
         if (current == null || previous == null) {

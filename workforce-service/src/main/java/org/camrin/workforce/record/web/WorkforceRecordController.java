@@ -2,7 +2,6 @@ package org.camrin.workforce.record.web;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +13,6 @@ import java.util.TreeMap;
 
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.camrin.support.network.NetworkTrust;
 import org.camrin.support.web.NotFoundException;
 import org.camrin.workforce.TrustAccess;
@@ -50,20 +48,19 @@ import org.springframework.web.bind.annotation.RestController;
 class WorkforceRecordController {
 
     private static final Logger log = LoggerFactory.getLogger(WorkforceRecordController.class);
-    private static final Duration PROJECTION_WAIT = Duration.ofSeconds(5);
 
     private final CommandGateway commands;
     private final WorkforceRecordQueries queries;
     private final WorkforceRecordHistory history;
-    private final EventStore eventStore;
+    private final RecordProjectionWait projectionWait;
     private final Clock clock;
 
     WorkforceRecordController(CommandGateway commands, WorkforceRecordQueries queries, WorkforceRecordHistory history,
-            EventStore eventStore, Clock clock) {
+            RecordProjectionWait projectionWait, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.history = history;
-        this.eventStore = eventStore;
+        this.projectionWait = projectionWait;
         this.clock = clock;
     }
 
@@ -186,21 +183,8 @@ class WorkforceRecordController {
         return "/api/workforce/trusts/" + recordId.trust() + "/staff-groups/" + recordId.staffGroup().id();
     }
 
-    /**
-     * Waits until the query model has caught up with the record's last stored event, then returns
-     * it, so a client reads its own write. The projection normally follows within milliseconds.
-     */
     private SeriesResponse projected(WorkforceRecordId recordId) {
-        long stored = eventStore.lastSequenceNumberFor(recordId.toString()).orElse(-1L);
-        long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
-        while (queries.versionOf(recordId) < stored && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        projectionWait.await(recordId);
         return queries.findSeries(recordId).map(this::toResponse)
                 .orElseThrow(() -> new NotFoundException("The return for " + recordId
                         + " is stored but not yet readable. Read it again in a moment."));

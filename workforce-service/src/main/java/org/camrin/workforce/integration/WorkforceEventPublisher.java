@@ -1,0 +1,88 @@
+package org.camrin.workforce.integration;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.camrin.support.kafka.IntegrationEventPublisher;
+import org.camrin.workforce.record.api.Leavers;
+import org.camrin.workforce.record.api.MonthlyFigures;
+import org.camrin.workforce.record.api.WorkforceRecordEvents.MonthlyReturnCorrectedEvent;
+import org.camrin.workforce.record.api.WorkforceRecordEvents.MonthlyReturnRecordedEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes every workforce event to {@code camrin.workforce.events} in its public form, keyed by
+ * the subject's id so one record's, initiative's or plan's events stay in order on one partition.
+ *
+ * <p>It runs as its own streaming processor over the event store: when Kafka is down the send
+ * fails, the processor keeps its token and retries, and nothing is lost.
+ */
+@Component
+@ProcessingGroup(WorkforceEventPublisher.PROCESSING_GROUP)
+class WorkforceEventPublisher {
+
+    static final String PROCESSING_GROUP = "workforce-integration-events";
+
+    private final IntegrationEventPublisher publisher;
+
+    WorkforceEventPublisher(IntegrationEventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @EventHandler
+    void on(MonthlyReturnRecordedEvent event, DomainEventMessage<?> message) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("trust", event.trust());
+        payload.put("staffGroup", event.staffGroup().id());
+        payload.put("month", event.month().toString());
+        payload.put("figures", figures(event.figures()));
+        payload.put("importId", event.importId());
+        send("MonthlyReturnRecorded", "workforce-record", message, payload);
+    }
+
+    @EventHandler
+    void on(MonthlyReturnCorrectedEvent event, DomainEventMessage<?> message) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("trust", event.trust());
+        payload.put("staffGroup", event.staffGroup().id());
+        payload.put("month", event.month().toString());
+        payload.put("figures", figures(event.figures()));
+        payload.put("previous", figures(event.previous()));
+        payload.put("reason", event.reason());
+        payload.put("importId", event.importId());
+        send("MonthlyReturnCorrected", "workforce-record", message, payload);
+    }
+
+    void send(String type, String subjectType, DomainEventMessage<?> message, Map<String, Object> payload) {
+        String subjectId = message.getAggregateIdentifier();
+        WorkforceIntegrationEvent event = new WorkforceIntegrationEvent(message.getIdentifier(), type,
+                WorkforceIntegrationEvent.SCHEMA_VERSION, message.getTimestamp(), subjectType, subjectId,
+                message.getSequenceNumber(), text(message.getMetaData().get("trust")),
+                text(message.getMetaData().get("correlationId")), payload);
+        publisher.publish(WorkforceIntegrationEvent.TOPIC, subjectId, event);
+    }
+
+    /** The figures in the contract's own shape, so a change to the stored record does not change the contract. */
+    private static Map<String, Object> figures(MonthlyFigures figures) {
+        Leavers leavers = figures.leavers();
+        Map<String, Object> shape = new LinkedHashMap<>();
+        shape.put("establishmentWte", figures.establishmentWte());
+        shape.put("staffInPostWte", figures.staffInPostWte());
+        shape.put("staffInPostHeadcount", figures.staffInPostHeadcount());
+        shape.put("vacancyWte", figures.vacancies());
+        shape.put("bankWte", figures.bankWte());
+        shape.put("agencyWte", figures.agencyWte());
+        shape.put("joiners", figures.joiners());
+        shape.put("leavers", Map.of("retirement", leavers.retirement(), "anotherNhsTrust", leavers.anotherNhsTrust(),
+                "outsideNhs", leavers.outsideNhs(), "other", leavers.other()));
+        shape.put("trainees", figures.trainees());
+        return shape;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}
