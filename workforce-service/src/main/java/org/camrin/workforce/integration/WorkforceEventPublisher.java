@@ -7,6 +7,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.camrin.support.kafka.IntegrationEventPublisher;
+import org.camrin.workforce.initiative.api.InitiativeEvents.InitiativeEffectRecordedEvent;
+import org.camrin.workforce.initiative.api.InitiativeEvents.InitiativeProposedEvent;
+import org.camrin.workforce.initiative.api.InitiativeEvents.InitiativeStatusChangedEvent;
+import org.camrin.workforce.plan.api.PlanEvents.PlanActionAddedEvent;
+import org.camrin.workforce.plan.api.PlanEvents.PlanActionStatusChangedEvent;
 import org.camrin.workforce.record.api.Leavers;
 import org.camrin.workforce.record.api.MonthlyFigures;
 import org.camrin.workforce.record.api.WorkforceRecordEvents.MonthlyReturnCorrectedEvent;
@@ -56,7 +61,65 @@ class WorkforceEventPublisher {
         send("MonthlyReturnCorrected", "workforce-record", message, payload);
     }
 
-    void send(String type, String subjectType, DomainEventMessage<?> message, Map<String, Object> payload) {
+    @EventHandler
+    void on(InitiativeProposedEvent event, DomainEventMessage<?> message) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("title", event.title());
+        payload.put("theme", event.theme().name());
+        payload.put("staffGroups", event.staffGroups());
+        payload.put("trusts", event.trusts());
+        payload.put("plannedWteEffect", event.plannedWteEffect());
+        payload.put("startDate", event.startDate().toString());
+        payload.put("plannedEndDate", event.plannedEndDate().toString());
+        payload.put("status", "PROPOSED");
+        send("InitiativeProposed", "initiative", message, payload);
+    }
+
+    @EventHandler
+    void on(InitiativeStatusChangedEvent event, DomainEventMessage<?> message) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("from", event.from().name());
+        payload.put("to", event.to().name());
+        payload.put("effectiveOn", event.effectiveOn().toString());
+        payload.put("reason", event.reason());
+        send("InitiativeStatusChanged", "initiative", message, payload);
+    }
+
+    @EventHandler
+    void on(InitiativeEffectRecordedEvent event, DomainEventMessage<?> message) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("actualWteEffect", event.actualWteEffect());
+        payload.put("measuredOn", event.measuredOn().toString());
+        payload.put("previous", event.previous());
+        send("InitiativeEffectRecorded", "initiative", message, payload);
+    }
+
+    /**
+     * The owner is left out: it is meant to name a post or team, but free text may name a person,
+     * and personal data stays inside the service.
+     */
+    @EventHandler
+    void on(PlanActionAddedEvent event, DomainEventMessage<?> message) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("actionId", event.actionId().toString());
+        payload.put("title", event.title());
+        payload.put("dueDate", event.dueDate().toString());
+        payload.put("initiativeId", event.initiativeId() == null ? null : event.initiativeId().toString());
+        payload.put("status", "NOT_STARTED");
+        send("PlanActionAdded", "ics-plan", message, payload);
+    }
+
+    @EventHandler
+    void on(PlanActionStatusChangedEvent event, DomainEventMessage<?> message) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("actionId", event.actionId().toString());
+        payload.put("from", event.from().name());
+        payload.put("to", event.to().name());
+        payload.put("reason", event.reason());
+        send("PlanActionStatusChanged", "ics-plan", message, payload);
+    }
+
+    private void send(String type, String subjectType, DomainEventMessage<?> message, Map<String, Object> payload) {
         String subjectId = message.getAggregateIdentifier();
         WorkforceIntegrationEvent event = new WorkforceIntegrationEvent(message.getIdentifier(), type,
                 WorkforceIntegrationEvent.SCHEMA_VERSION, message.getTimestamp(), subjectType, subjectId,
