@@ -7,7 +7,7 @@ import org.camrin.support.network.NetworkTrust;
 import org.camrin.support.web.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 
-/** Who may change or read the workforce records of a trust. */
+/** Access rules for changing and reading the workforce records of a trust. */
 public final class TrustAccess {
 
     private TrustAccess() {

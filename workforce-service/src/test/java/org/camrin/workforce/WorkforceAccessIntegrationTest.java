@@ -75,7 +75,7 @@ class WorkforceAccessIntegrationTest {
     }
 
     /**
-     * Every change endpoint, aimed at Liverpool University Hospitals (REM) or at the network's
+     * Lists every change endpoint, aimed at Liverpool University Hospitals (REM) or at the network's
      * initiatives and plans, none of which a Wirral workforce lead may change.
      */
     static Stream<Arguments> changeEndpoints() {

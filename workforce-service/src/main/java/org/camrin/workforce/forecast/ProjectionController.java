@@ -98,7 +98,7 @@ class ProjectionController {
         return new ProjectionResponse(odsCode == null ? "network" : odsCode, base, years, projections, ASSUMPTIONS);
     }
 
-    /** The shares of initiatives' planned effects that fall on a staff group, and on one trust when given. */
+    /** Returns the shares of initiatives' planned effects that fall on a staff group, and on one trust when given. */
     static List<PlannedEffect> effectsOn(StaffGroup group, List<InitiativeView> initiatives, String trust) {
         List<PlannedEffect> effects = new ArrayList<>();
         for (InitiativeView initiative : initiatives) {

@@ -1,8 +1,8 @@
 package org.camrin.workforce.forecast;
 
 /**
- * What a projection starts from for one staff group: positions as at the base month and the flows
- * of the 12 months up to it.
+ * Starting point of a projection for one staff group: positions as at the base month and the
+ * flows of the 12 months up to it.
  *
  * @param averageHeadcount12Months average staff in post headcount over the months with a return in the window
  */

@@ -95,8 +95,8 @@ class WorkforceEventPublisher {
     }
 
     /**
-     * The owner is left out: it is meant to name a post or team, but free text may name a person,
-     * and personal data stays inside the service.
+     * Publishes an added action without its owner. The owner is meant to name a post or team, but
+     * free text may name a person, and personal data stays inside the service.
      */
     @EventHandler
     void on(PlanActionAddedEvent event, DomainEventMessage<?> message) {
@@ -128,7 +128,7 @@ class WorkforceEventPublisher {
         publisher.publish(WorkforceIntegrationEvent.TOPIC, subjectId, event);
     }
 
-    /** The figures in the contract's own shape, so a change to the stored record does not change the contract. */
+    /** Maps figures to the contract's own shape, so a change to the stored record does not change the contract. */
     private static Map<String, Object> figures(MonthlyFigures figures) {
         Leavers leavers = figures.leavers();
         Map<String, Object> shape = new LinkedHashMap<>();

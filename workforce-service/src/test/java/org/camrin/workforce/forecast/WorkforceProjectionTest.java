@@ -41,7 +41,7 @@ class WorkforceProjectionTest {
 
     @Test
     void joinersConvertedAtWtePerHead() {
-        // 40 WTE from 50 people is 0.8 WTE a head, so 5 joiners bring 4 WTE; nobody leaves.
+        // 40 WTE from 50 people is 0.8 WTE a head, so 5 joiners bring 4 WTE. No one leaves.
         StaffGroupBaseline baseline = new StaffGroupBaseline(50, 40, 50, 5, 0, 50);
 
         List<ProjectedYear> years = WorkforceProjection.project(baseline, List.of(), BASE, 1);

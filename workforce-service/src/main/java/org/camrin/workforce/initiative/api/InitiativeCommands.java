@@ -12,8 +12,8 @@ public final class InitiativeCommands {
     }
 
     /**
-     * @param plannedWteEffect change in staff in post WTE the initiative is expected to bring once
-     *                         it ends, over all its staff groups and trusts; negative for a planned reduction
+     * @param plannedWteEffect expected change in staff in post WTE once the initiative ends, over all
+     *                         its staff groups and trusts. A planned reduction is negative.
      */
     public record ProposeInitiativeCommand(@TargetAggregateIdentifier InitiativeId initiativeId, String title,
             StarTheme theme, Set<String> staffGroups, Set<String> trusts, Double plannedWteEffect,

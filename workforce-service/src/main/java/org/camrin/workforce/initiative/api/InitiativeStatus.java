@@ -4,14 +4,14 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where an initiative stands. It starts as proposed; completed and cancelled initiatives move
+ * Status of an initiative. It starts as proposed, and completed and cancelled initiatives move
  * nowhere. Planned and in-progress initiatives count towards the projection.
  */
 public enum InitiativeStatus {
 
     PROPOSED, PLANNED, IN_PROGRESS, COMPLETED, CANCELLED;
 
-    /** The statuses an initiative may move to from this one. */
+    /** Returns the statuses an initiative may move to from this one. */
     public Set<InitiativeStatus> allowedNext() {
         return switch (this) {
             case PROPOSED -> EnumSet.of(PLANNED, CANCELLED);
@@ -25,7 +25,7 @@ public enum InitiativeStatus {
         return allowedNext().contains(next);
     }
 
-    /** Whether the initiative's planned effect is still to come, so a projection counts it. */
+    /** Tells whether the planned effect is still to come, so a projection counts it. */
     public boolean countsTowardsProjection() {
         return this == PLANNED || this == IN_PROGRESS;
     }

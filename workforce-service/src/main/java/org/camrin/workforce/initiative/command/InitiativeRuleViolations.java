@@ -5,7 +5,7 @@ import java.util.Set;
 import org.camrin.support.web.RuleViolationException;
 import org.camrin.workforce.initiative.api.InitiativeStatus;
 
-/** Commands an initiative rejects in its current state; each answers 409 with its own problem type. */
+/** Commands an initiative rejects in its current state; each is answered with 409 and its own problem type. */
 final class InitiativeRuleViolations {
 
     private InitiativeRuleViolations() {

@@ -21,7 +21,7 @@ public class InitiativeQueries {
         return Optional.ofNullable(mongo.findById(initiativeId, InitiativeView.class));
     }
 
-    /** Every initiative, by start date then title. */
+    /** Returns every initiative, by start date then title. */
     public List<InitiativeView> findAll() {
         InitiativeCatalogue catalogue = mongo.findById(InitiativeCatalogue.ID, InitiativeCatalogue.class);
         if (catalogue == null || catalogue.initiatives() == null) {

@@ -3,7 +3,7 @@ package org.camrin.workforce.plan.api;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where an action of an implementation plan stands; completed and cancelled actions move nowhere. */
+/** Status of an action of an implementation plan. Completed and cancelled actions move nowhere. */
 public enum ActionStatus {
 
     NOT_STARTED, IN_PROGRESS, COMPLETED, CANCELLED;

@@ -33,7 +33,7 @@ public enum IntegratedCareSystem {
         return Arrays.stream(values()).filter(ics -> ics.code.equals(wanted)).findFirst();
     }
 
-    /** The codes, for error messages. */
+    /** Returns the codes joined for error messages. */
     public static String codes() {
         return String.join(", ", Arrays.stream(values()).map(IntegratedCareSystem::code).toList());
     }

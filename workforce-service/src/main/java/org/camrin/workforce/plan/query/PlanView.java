@@ -9,7 +9,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The implementation plan of one Integrated Care System, read by its ICB code. A plan holds tens
+ * The implementation plan of one Integrated Care System, read by its ICB code. A plan contains tens
  * of actions, so one document stays small.
  *
  * @param actions by action id

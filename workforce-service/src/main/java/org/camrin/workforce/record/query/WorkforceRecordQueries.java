@@ -35,7 +35,7 @@ public class WorkforceRecordQueries {
 
     /**
      * The series of every trust and staff group, by trust. This is 108 lookups by {@code _id},
-     * which the MongoDB-compatible server answers from its primary index.
+     * each served from the {@code _id} index.
      */
     public Map<String, Map<StaffGroup, WorkforceSeries>> seriesOfNetwork() {
         Map<String, Map<StaffGroup, WorkforceSeries>> found = new LinkedHashMap<>();

@@ -24,7 +24,7 @@ public record WorkforceSeries(@Id String id, String trust, String staffGroup, Ma
 
     static final String COLLECTION = "workforce_series";
 
-    /** Who last stored the figures of a month, and whether they were a correction. */
+    /** Audit entry of a month: who last stored its figures, when, and whether as a correction. */
     public record ReturnAudit(Instant storedAt, String username, String trust, boolean corrected, String reason) {
     }
 

@@ -61,7 +61,7 @@ class WorkforceImportController {
         this.clock = clock;
     }
 
-    /** What an accepted file stored. */
+    /** Report of an accepted file: how many rows it recorded, corrected and left unchanged. */
     record ImportReport(String importId, String trust, int rows, int recorded, int corrected, int unchanged) {
     }
 

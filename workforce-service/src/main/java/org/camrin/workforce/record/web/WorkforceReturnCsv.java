@@ -120,7 +120,7 @@ final class WorkforceReturnCsv {
         return new Result(errors.isEmpty() ? rows : List.of(), errors);
     }
 
-    /** The template: the header and one example row. */
+    /** Returns the template: the header and one example row. */
     static String template() {
         return String.join(",", COLUMNS) + "\n"
                 + "RBL,diagnostic-radiographers,2026-03,52.0,46.4,49,,1.0,0.6,3,0,0,1,0,4\n";
