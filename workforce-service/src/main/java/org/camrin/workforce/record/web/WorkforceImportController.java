@@ -99,6 +99,9 @@ class WorkforceImportController {
                 corrected++;
             }
         }
+        // NOTE: the rollback of earlier groups when a later command fails relies on Axon's Spring
+        // transaction manager joining this transaction; no test forces that failure, because the
+        // checks above reject every bad row first.
         transaction.executeWithoutResult(status -> byGroup.forEach((group, months) -> commands.sendAndWait(
                 new ImportMonthlyReturnsCommand(new WorkforceRecordId(odsCode, group), importId, months))));
         byGroup.keySet().forEach(group -> projectionWait.await(new WorkforceRecordId(odsCode, group)));
