@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * only confirms them.
  */
 @Component
-class SeedImporter {
+public class SeedImporter {
 
     static final String CLASSPATH_SEED = "classpath:seed/dm01-2020/*.csv";
 
@@ -58,7 +58,7 @@ class SeedImporter {
     }
 
     /** Waits for the start-up import; returns each file's outcome. */
-    List<ImportStatusView> awaitCompletion(long seconds) throws Exception {
+    public List<ImportStatusView> awaitCompletion(long seconds) throws Exception {
         return done.get(seconds, TimeUnit.SECONDS);
     }
 

@@ -239,10 +239,9 @@ public class PlanningService {
         List<String> used = new ArrayList<>();
         for (int index = 1; index < values.size(); index++) {
             Series value = values.get(index);
-            if (value.demand() != null) {
+            // Demand and capacity come from the same months, so their difference is the observed change.
+            if (value.demand() != null && value.activity() != null) {
                 demands.add(value.demand().doubleValue());
-            }
-            if (value.activity() != null) {
                 activities.add(value.activity().doubleValue());
             }
             if (value.change() != null) {
