@@ -6,7 +6,7 @@ import org.camrin.identity.security.CurrentUser;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Who reads which figures: data analysts, programme managers and network admins read every
+ * Read access to figures: data analysts, programme managers and network admins read every
  * trust; other users read their own trust and the network totals.
  */
 public final class FigureAccess {
@@ -14,13 +14,13 @@ public final class FigureAccess {
     private FigureAccess() {
     }
 
-    /** Whether the signed-in user reads the figures of every trust. */
+    /** Checks whether the signed-in user reads the figures of every trust. */
     public static boolean readsAllTrusts() {
         CamrinUser user = CurrentUser.get();
         return user.hasAnyRole(CamrinRoles.DATA_ANALYST, CamrinRoles.PROGRAMME_MANAGER, CamrinRoles.NETWORK_ADMIN);
     }
 
-    /** Whether the signed-in user may read this trust's figures. */
+    /** Checks whether the signed-in user may read this trust's figures. */
     public static boolean mayRead(String odsCode) {
         return readsAllTrusts() || CurrentUser.get().belongsTo(odsCode);
     }

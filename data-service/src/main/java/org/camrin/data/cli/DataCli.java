@@ -112,7 +112,7 @@ public final class DataCli {
         return status.equals("IMPORTED") || status.equals("ALREADY_IMPORTED") ? 0 : 1;
     }
 
-    /** A text progress bar such as {@code [##########..........]  50%  12000 rows}. */
+    /** Formats a text progress bar such as {@code [##########..........]  50%  12000 rows}. */
     static String progressBar(int percent, long rows) {
         int clamped = Math.max(0, Math.min(100, percent));
         int filled = clamped * BAR_WIDTH / 100;

@@ -91,7 +91,7 @@ public class SeedImporter {
         }
     }
 
-    /** The CSV files of the seed folder when it exists, else those packaged in the jar. */
+    /** Lists the CSV files of the seed folder when it exists, else those packaged in the jar. */
     private List<Resource> seedFiles() throws IOException {
         Path folder = properties.seedDir().toAbsolutePath();
         if (Files.isDirectory(folder)) {

@@ -32,7 +32,7 @@ public class PlanningService {
         this.figures = figures;
     }
 
-    /** What the figures give as a starting point. Values are null where the figures lack them. */
+    /** Starting point taken from the figures. A value is null where the figures lack it. */
     public record Baseline(String area, String name, String test, String start, Long waitingList,
             Long waiting6PlusWeeks, Double demandPerMonth, Double capacityPerMonth, Double netChangePerMonth,
             List<String> monthsUsed) {

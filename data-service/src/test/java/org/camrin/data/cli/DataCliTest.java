@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command-line client against a loopback HTTP server that answers as Keycloak and the
+ * The command-line client against a loopback HTTP server that responds as Keycloak and the
  * gateway do, so the sign-in, the multipart upload, polling and the report are exercised.
  */
 class DataCliTest {

@@ -24,7 +24,7 @@ final class CsvResponses {
     private CsvResponses() {
     }
 
-    /** Whether the request asks for CSV rather than JSON. */
+    /** Checks whether the request prefers CSV to JSON. */
     static boolean wantsCsv(String format, String accept) {
         if (format != null) {
             return format.equalsIgnoreCase("csv");
@@ -32,7 +32,7 @@ final class CsvResponses {
         return accept != null && accept.toLowerCase().contains("text/csv");
     }
 
-    /** One row per trust or network and month, then one row per test where the data has tests. */
+    /** Writes one row per trust or network and month, then one row per test where the data has tests. */
     static ResponseEntity<String> figures(List<WaitingListFigures> figures, String fileName) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(FIGURE_COLUMNS).get())) {
