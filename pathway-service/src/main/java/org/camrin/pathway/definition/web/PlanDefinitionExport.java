@@ -64,10 +64,13 @@ final class PlanDefinitionExport {
         return plan;
     }
 
-    /** A FHIR Duration in UCUM units, in the largest unit that keeps the value whole. */
+    /**
+     * A FHIR Duration in UCUM units: whole days from a week up, otherwise the largest of hours,
+     * minutes or seconds that keeps the value whole, so a 72-hour target stays 72 hours.
+     */
     private static Map<String, Object> duration(Duration target) {
         long seconds = target.toSeconds();
-        if (seconds % 86_400 == 0) {
+        if (seconds % 86_400 == 0 && seconds >= 7 * 86_400) {
             return ucum(seconds / 86_400, "days", "d");
         }
         if (seconds % 3_600 == 0) {
