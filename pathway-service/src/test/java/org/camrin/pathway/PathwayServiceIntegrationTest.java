@@ -592,7 +592,7 @@ class PathwayServiceIntegrationTest {
         return nhsNumber;
     }
 
-    /** A new valid NHS number: nine digits counting up, and the modulus 11 check digit. */
+    /** Returns a new valid NHS number: nine digits counting up, and the modulus 11 check digit. */
     private static synchronized String newNhsNumber() {
         while (true) {
             String stem = Integer.toString(nextNhsNumber++);
@@ -716,7 +716,7 @@ class PathwayServiceIntegrationTest {
         return feedRecordsUntil(records -> false);
     }
 
-    /** Every record on the feed, read from the beginning until the condition holds or the topic is idle. */
+    /** Reads every record on the feed from the beginning until the condition is met or the topic is idle. */
     private List<JsonNode> feedRecordsUntil(java.util.function.Predicate<List<JsonNode>> done) throws Exception {
         Properties config = PathwayFeedConsumer.kafkaConfig(KafkaTestServer.shared().bootstrapServers(),
                 "test-" + UUID.randomUUID());

@@ -51,8 +51,8 @@ class ComplianceProjection {
         if (event.withinTarget() == null) {
             return;
         }
-        // NOTE: the document grows by one entry per measured step; at about 200 bytes an entry it
-        // nears MongoDB's 16 MB limit around 80,000 measured steps for one trust and version.
+        // NOTE: the document grows by one entry per measured step. At an estimated 200 bytes an
+        // entry, it nears MongoDB's 16 MB limit at about 80,000 measured steps of one trust and version.
         Update update = new Update()
                 .set("steps." + event.stepKey() + "." + event.pathwayId(),
                         Map.of("elapsedSeconds", event.elapsed().toSeconds(), "withinTarget", event.withinTarget()))
@@ -96,7 +96,7 @@ class ComplianceProjection {
         log.info("Compliance query models dropped for a replay");
     }
 
-    /** A closed pathway's breaches are no longer open; its timings still count. */
+    /** Closes the open breaches of a closed pathway; its timings still count. */
     private void closeBreaches(String trust, String code, int version, String pathwayId) {
         write(trust, code, version, new Update().unset("openBreaches." + pathwayId));
     }

@@ -37,7 +37,7 @@ public class ComplianceQueries {
         return reports;
     }
 
-    /** The network totals: every trust's timings pooled before the figures are worked out. */
+    /** Returns the network totals, pooling every trust's timings before working out the figures. */
     public ComplianceReport forNetwork(String code, int version, List<PathwayStep> steps) {
         List<Document> documents = new ArrayList<>();
         for (NetworkTrust trust : NetworkTrust.values()) {
@@ -84,7 +84,7 @@ public class ComplianceQueries {
         return new ComplianceReport(trust, code, version, figures, totalOpen);
     }
 
-    /** The nearest-rank percentile: the value at rank ceil(p/100 * n) of the sorted values. */
+    /** Returns the nearest-rank percentile, the value at rank ceil(p/100 * n) of the sorted values. */
     static Duration nearestRank(List<Long> sortedSeconds, int percentile) {
         if (sortedSeconds.isEmpty()) {
             return null;

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * definition events are keyed {@code definition:<code>}.
  *
  * <p>It runs as its own streaming processor over the event store: when Kafka is down the send
- * fails, the processor keeps its token and retries, and nothing is lost. The patient appears only
+ * fails, the processor keeps its token and retries, and nothing is lost (the service-support error handler propagates failures instead of
+ * skipping the event). The patient appears only
  * as the pseudonym, unsealed here with the patient's key; after erasure it is null. Free-text
  * reasons written by staff are left out, because they may hold personal details.
  */

@@ -46,7 +46,7 @@ public final class FeedContract {
         }
     }
 
-    /** The validation errors of one record value; empty when it matches the contract. */
+    /** Returns the validation errors of one record value; empty when it matches the contract. */
     public List<String> errorsOf(JsonNode record) {
         List<String> errors = new ArrayList<>();
         for (Error error : schema.validate(record)) {
@@ -55,14 +55,14 @@ public final class FeedContract {
         return errors;
     }
 
-    /** The example payloads of the PathwayEvent message, by name. */
+    /** Returns the examples of the PathwayEvent message, each with its name and payload. */
     public List<JsonNode> examples() {
         List<JsonNode> examples = new ArrayList<>();
         document.at("/components/messages/PathwayEvent/examples").forEach(examples::add);
         return examples;
     }
 
-    /** The event types the envelope schema lists. */
+    /** Returns the event types the envelope schema lists. */
     public List<String> types() {
         List<String> types = new ArrayList<>();
         document.at("/components/schemas/PathwayEvent/properties/type/enum").forEach(type -> types.add(type.asText()));

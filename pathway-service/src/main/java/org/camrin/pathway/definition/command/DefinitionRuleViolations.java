@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.camrin.support.web.RuleViolationException;
 
-/** Commands a pathway definition rejects in its current state; each answers 409 with its own problem type. */
+/** Commands a pathway definition rejects in its current state; each is returned as 409 with its own problem type. */
 final class DefinitionRuleViolations {
 
     private DefinitionRuleViolations() {

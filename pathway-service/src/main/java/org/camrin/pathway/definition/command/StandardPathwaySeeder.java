@@ -72,9 +72,15 @@ class StandardPathwaySeeder {
             if (eventStore.lastSequenceNumberFor(pathway.code()).isPresent()) {
                 continue;
             }
-            commands.sendAndWait(new GenericCommandMessage<>(pathway, system));
-            commands.sendAndWait(new GenericCommandMessage<>(new PublishPathwayCommand(pathway.code()), system));
-            log.info("Seeded standard pathway {} as published version 1", pathway.code());
+            try {
+                commands.sendAndWait(new GenericCommandMessage<>(pathway, system));
+                commands.sendAndWait(new GenericCommandMessage<>(new PublishPathwayCommand(pathway.code()), system));
+                log.info("Seeded standard pathway {} as published version 1", pathway.code());
+            } catch (RuntimeException raced) {
+                // Another instance starting at the same moment may have created it first.
+                log.warn("Seeding standard pathway {} failed; another instance may have seeded it", pathway.code(),
+                        raced);
+            }
         }
     }
 }

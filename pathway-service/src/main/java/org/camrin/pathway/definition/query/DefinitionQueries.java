@@ -29,7 +29,7 @@ public class DefinitionQueries {
         return index.definitions().values().stream().sorted(Comparator.comparing(DefinitionSummary::code)).toList();
     }
 
-    /** The sequence of the last event applied to a definition's query model, or -1 before its first. */
+    /** Returns the sequence of the last event applied to a definition's query model, or -1 before its first. */
     public long sequenceOf(String code) {
         return find(code).map(PathwayDefinitionView::sequence).orElse(-1L);
     }

@@ -27,7 +27,7 @@ public record PathwayDefinitionView(@Id String code, Map<String, Version> versio
 
     static final String COLLECTION = "pathway_definitions";
 
-    /** Where a version stands in its lifecycle. */
+    /** Lifecycle status of a version. */
     public enum Status { DRAFT, PUBLISHED, RETIRED }
 
     public record Version(int version, Status status, String name, String clinicalArea, List<PathwayStep> steps,

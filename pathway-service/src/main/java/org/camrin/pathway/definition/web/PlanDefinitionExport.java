@@ -65,8 +65,8 @@ final class PlanDefinitionExport {
     }
 
     /**
-     * A FHIR Duration in UCUM units: whole days from a week up, otherwise the largest of hours,
-     * minutes or seconds that keeps the value whole, so a 72-hour target stays 72 hours.
+     * Converts a target to a FHIR Duration in UCUM units: whole days from a week up, otherwise the
+     * largest of hours, minutes or seconds that keeps the value whole, so 72 hours stay 72 hours.
      */
     private static Map<String, Object> duration(Duration target) {
         long seconds = target.toSeconds();

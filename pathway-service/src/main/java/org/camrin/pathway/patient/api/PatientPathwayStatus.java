@@ -1,6 +1,6 @@
 package org.camrin.pathway.patient.api;
 
-/** Where a patient's pathway stands; completed, cancelled and erased pathways accept no changes. */
+/** Status of a patient's pathway. Completed, cancelled and erased pathways accept no changes. */
 public enum PatientPathwayStatus {
     ACTIVE, PAUSED, COMPLETED, CANCELLED, ERASED;
 

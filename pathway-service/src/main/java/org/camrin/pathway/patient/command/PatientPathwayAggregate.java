@@ -115,6 +115,8 @@ class PatientPathwayAggregate {
             throw new StepAlreadyRecordedException(step.key(), recorded);
         }
 
+        // NOTE: a step completed while the pathway is paused is measured against its due time before
+        // the pause, because the pause's length is known only when the pathway resumes.
         Instant due = dueAt.get(step.key());
         boolean late = due != null && at.isAfter(due);
         if (late && !breached.contains(step.key())) {
@@ -128,11 +130,16 @@ class PatientPathwayAggregate {
                 scheduled.put(later.key(), at.plus(later.target()));
             }
         }
-        apply(new StepCompletedEvent(pathwayId, trust, pathwayCode, pathwayVersion, step.key(), at, due,
-                due == null ? null : step.target().plus(Duration.between(due, at)),
-                due == null ? null : !late,
-                due == null ? null : late ? Duration.between(due, at) : Duration.ZERO,
-                breached.contains(step.key()), scheduled));
+        Duration elapsed = null;
+        Boolean withinTarget = null;
+        Duration lateBy = null;
+        if (due != null) {
+            elapsed = step.target().plus(Duration.between(due, at));
+            withinTarget = !late;
+            lateBy = late ? Duration.between(due, at) : Duration.ZERO;
+        }
+        apply(new StepCompletedEvent(pathwayId, trust, pathwayCode, pathwayVersion, step.key(), at, due, elapsed,
+                withinTarget, lateBy, breached.contains(step.key()), scheduled));
         measureStepsRecordedEarly(step, at, command.now());
     }
 

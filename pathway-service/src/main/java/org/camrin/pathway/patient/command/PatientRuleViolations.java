@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.camrin.pathway.patient.api.PatientPathwayStatus;
 import org.camrin.support.web.RuleViolationException;
 
-/** Commands a patient pathway rejects in its current state; each answers 409 with its own problem type. */
+/** Commands a patient pathway rejects in its current state; each is returned as 409 with its own problem type. */
 final class PatientRuleViolations {
 
     private PatientRuleViolations() {

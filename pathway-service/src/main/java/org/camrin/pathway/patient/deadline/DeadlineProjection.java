@@ -44,7 +44,7 @@ class DeadlineProjection {
         deadlines.cancel(event.pathwayId(), event.stepKey());
     }
 
-    /** A paused pathway's clock stops; its open deadlines come back moved when it resumes. */
+    /** Removes a paused pathway's deadlines; they come back, moved later, when it resumes. */
     @EventHandler
     void on(PatientPathwayPausedEvent event) {
         deadlines.cancelAll(event.pathwayId());

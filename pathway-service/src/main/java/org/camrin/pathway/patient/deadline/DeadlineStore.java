@@ -55,7 +55,7 @@ class DeadlineStore implements SmartInitializingSingleton {
                 deadline.pathwayId(), deadline.stepKey(), Timestamp.from(deadline.dueAt()));
     }
 
-    /** The earliest deadlines due at or before {@code now}, at most {@code limit} of them. */
+    /** Returns the earliest deadlines due at or before {@code now}, at most {@code limit} of them. */
     List<Deadline> passed(Instant now, int limit) {
         return jdbc.query("select pathway_id, step_key, due_at from pathway_deadline where due_at <= ? "
                         + "order by due_at limit ?",

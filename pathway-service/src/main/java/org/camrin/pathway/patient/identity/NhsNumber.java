@@ -30,7 +30,7 @@ public final class NhsNumber {
         return digits;
     }
 
-    /** Whether free text contains ten digits, optionally grouped 3-3-4, that form a valid NHS number. */
+    /** Checks whether free text contains ten digits, optionally grouped 3-3-4, that form a valid NHS number. */
     public static boolean appearsIn(String text) {
         java.util.regex.Matcher candidates = java.util.regex.Pattern
                 .compile("(?<!\\d)\\d{3}[ -]?\\d{3}[ -]?\\d{4}(?!\\d)").matcher(text);

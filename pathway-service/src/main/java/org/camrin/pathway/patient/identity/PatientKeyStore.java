@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Per-patient AES-256 keys kept in MongoDB, outside the append-only event store. Events carry
- * only a random key id and the pseudonym encrypted under the patient's key; deleting the key on
+ * only a random key id and the pseudonym encrypted under the patient's key. Deleting the key on
  * erasure leaves the stored events unreadable and unlinkable (crypto-shredding).
  *
  * <p>A second collection maps the pseudonym to the key id so all pathways of one patient share a
@@ -117,8 +117,8 @@ public class PatientKeyStore {
     }
 
     /**
-     * Deletes the key and the link of the patient with this pseudonym and returns the pathways
-     * started under the key; empty when the patient has no key.
+     * Deletes the key and the link of the patient with this pseudonym. Returns the pathways
+     * started under the key, or empty when the patient has no key.
      */
     public Optional<List<String>> erase(String pseudonym) {
         PatientKeyLink link = mongo.findById(pseudonym, PatientKeyLink.class);
