@@ -108,7 +108,7 @@ public final class ProgrammeBenchmark {
         System.err.println("Chart written to " + svg);
     }
 
-    /** The date, processor, cores, memory and Java runtime, for the top of the report. */
+    /** Describes the date, processor, cores, memory and Java runtime for the top of the report. */
     static String describeMachine(BenchmarkOptions options) {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         StringBuilder out = new StringBuilder();

@@ -39,7 +39,7 @@ final class Report {
         return List.copyOf(rows);
     }
 
-    /** The report as Markdown, readable as plain text and ready to paste into the docs. */
+    /** Renders the report as Markdown, readable as plain text and ready to paste into the docs. */
     String toMarkdown() {
         StringBuilder out = new StringBuilder();
         out.append(machine).append("\n\n");
@@ -54,7 +54,7 @@ final class Report {
             out.append(" | ").append(number(row.service()))
                     .append(" | ").append(row.baseline())
                     .append(" | ").append(number(row.baselineRate()))
-                    .append(" | ").append(String.format(Locale.ROOT, "%.2f", row.ratio()))
+                    .append(" | ").append(ratio(row.ratio()))
                     .append(" |\n");
         }
         out.append("\n| phase | seconds |\n|---|---:|\n");
@@ -66,6 +66,12 @@ final class Report {
         }
         out.append(String.format(Locale.ROOT, "| all phases above | %.1f |%n", total));
         return out.toString();
+    }
+
+    /** Formats a ratio to two significant figures, so a ratio far below 1 does not print as 0.00. */
+    static String ratio(double value) {
+        return value >= 1 ? String.format(Locale.ROOT, "%.2f", value)
+                : new java.math.BigDecimal(value).round(new java.math.MathContext(2)).toPlainString();
     }
 
     static String number(double value) {

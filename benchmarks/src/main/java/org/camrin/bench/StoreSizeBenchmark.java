@@ -85,7 +85,7 @@ final class StoreSizeBenchmark {
                 replay.share());
     }
 
-    /** Adds projects of {@value #EVENTS_PER_PROJECT} events with COPY until the store holds {@code size} events. */
+    /** Adds projects of {@value #EVENTS_PER_PROJECT} events with COPY until the store contains {@code size} events. */
     private void fill(int size) throws SQLException, IOException {
         long started = System.nanoTime();
         try (Connection connection = service.connect(ServiceUnderTest.DATABASE)) {
@@ -154,7 +154,7 @@ final class StoreSizeBenchmark {
     private static void appendCsv(StringBuilder rows, StoredEvent event) {
         HexFormat hex = HexFormat.of();
         // Identifiers, type names and ISO timestamps contain no comma, quote or line break, so
-        // they need no quoting; an empty unquoted field is NULL in CSV COPY.
+        // they need no quoting. An empty unquoted field is NULL in CSV COPY.
         rows.append(event.eventIdentifier()).append(',')
                 .append(event.aggregateIdentifier()).append(',')
                 .append(event.sequenceNumber()).append(',')
@@ -184,7 +184,7 @@ final class StoreSizeBenchmark {
     }
 
     /**
-     * The same work with plain JDBC in one transaction each: read a project's rows, deserialize
+     * Performs the same work with plain JDBC in one transaction each: read a project's rows, deserialize
      * them to find its title, and insert one serialized rename event after the last.
      */
     private double rawAppends(int size, int commands) throws SQLException {
@@ -282,7 +282,7 @@ final class StoreSizeBenchmark {
     }
 
     /**
-     * The lowest global index any segment has reached, or -1 until the claimed segments cover the
+     * Returns the lowest global index any segment has reached, or -1 until the claimed segments cover the
      * whole event stream.
      */
     private static long lowestPosition(StreamingEventProcessor processor) {
