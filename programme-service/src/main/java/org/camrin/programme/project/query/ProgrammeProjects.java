@@ -6,14 +6,23 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The projects of one programme, keyed by project id, in one document read by the programme id.
+ * One share of a programme's project listing: the summaries of the programme's projects whose id
+ * hashes to this bucket, keyed by project id.
  *
- * <p>Listing a programme's projects is then a lookup by {@code _id}. The MongoDB-compatible
- * server used locally ignores non-unique indexes, so a query on a project's programme field would
- * scan every project.
+ * <p>The MongoDB-compatible server used locally ignores non-unique indexes, so a query on the
+ * large {@code projects} collection by programme would scan every project. The listing instead
+ * lives in this small collection of at most {@code 5 x BUCKETS} documents, which a query by
+ * {@code programmeId} scans cheaply. Spreading a programme over buckets keeps each document small,
+ * because the server rewrites a whole document on every update.
  */
 @Document(ProgrammeProjects.COLLECTION)
-public record ProgrammeProjects(@Id String programmeId, Map<String, ProjectSummary> projects) {
+public record ProgrammeProjects(@Id String id, String programmeId, Map<String, ProjectSummary> projects) {
 
     static final String COLLECTION = "programme_projects";
+    static final int BUCKETS = 16;
+
+    /** Id of the listing document that holds the given project of the given programme. */
+    static String bucketId(String programmeId, String projectId) {
+        return programmeId + "|" + Math.floorMod(projectId.hashCode(), BUCKETS);
+    }
 }

@@ -1,7 +1,9 @@
 package org.camrin.programme.project.query;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.axonframework.config.ProcessingGroup;
@@ -10,6 +12,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.camrin.programme.project.api.ProjectEvents.MilestoneAddedEvent;
 import org.camrin.programme.project.api.ProjectEvents.MilestoneCompletedEvent;
 import org.camrin.programme.project.api.ProjectEvents.ProjectCreatedEvent;
@@ -20,6 +24,8 @@ import org.camrin.programme.project.api.ProjectId;
 import org.camrin.programme.project.api.ProjectStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,7 +37,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Tokens live in MongoDB without a transaction spanning the documents, so after a crash a
  * batch can be handled again. Each project document stores the sequence number of the last event
- * it applied, and an event at or below it is skipped: no event is applied twice.
+ * it applied, and an event at or below it is skipped: no event is applied twice. Changes are
+ * written once per batch, when the processor commits it, before its token moves on.
  */
 @Component
 @ProcessingGroup(ProjectProjection.PROCESSING_GROUP)
@@ -51,7 +58,7 @@ class ProjectProjection {
     void on(ProjectCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MetaDataValue("username") String username, @MetaDataValue("trust") String trust) {
         String id = event.projectId().toString();
-        if (mongo.findById(id, ProjectView.class) != null) {
+        if (find(id) != null) {
             return;
         }
         ProjectView view = new ProjectView(id, event.programmeId(), event.title(), event.summary(),
@@ -103,7 +110,7 @@ class ProjectProjection {
     }
 
     private void update(ProjectId projectId, long sequence, UnaryOperator<ProjectView> change) {
-        ProjectView view = mongo.findById(projectId.toString(), ProjectView.class);
+        ProjectView view = find(projectId.toString());
         if (view == null) {
             // Events of a project always follow its creation in one processor segment.
             throw new IllegalStateException("Project " + projectId + " has no query model for event " + sequence);
@@ -114,13 +121,66 @@ class ProjectProjection {
         save(change.apply(view));
     }
 
+    /** Reads a project from the batch in hand first, so a batch sees its own unwritten changes. */
+    private ProjectView find(String projectId) {
+        PendingWrites pending = pendingWrites();
+        if (pending != null && pending.projects.containsKey(projectId)) {
+            return pending.projects.get(projectId);
+        }
+        return mongo.findById(projectId, ProjectView.class);
+    }
+
     /**
-     * Writes the programme listing first and the project document last, so the project's
-     * version only moves on once both are written.
+     * Queues the change until the processor's batch commits, or writes it at once outside a
+     * batch. During a replay a project's ten events then cost one write, not ten.
      */
     private void save(ProjectView view) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(view.programmeId())),
-                new Update().set("projects." + view.id(), view.toSummary()), ProgrammeProjects.class);
-        mongo.save(view);
+        PendingWrites pending = pendingWrites();
+        if (pending == null) {
+            write(Map.of(view.id(), view));
+        } else {
+            pending.projects.put(view.id(), view);
+        }
+    }
+
+    private PendingWrites pendingWrites() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(PendingWrites.class.getName(), key -> {
+            PendingWrites pending = new PendingWrites();
+            unitOfWork.onPrepareCommit(committing -> write(pending.projects));
+            return pending;
+        });
+    }
+
+    /**
+     * Writes the programme listings first and the project documents last, so a project's version
+     * only moves on once its listing entry is written. Each kind of document goes in one bulk write.
+     */
+    private void write(Map<String, ProjectView> views) {
+        if (views.isEmpty()) {
+            return;
+        }
+        Map<String, Update> listingUpdates = new LinkedHashMap<>();
+        for (ProjectView view : views.values()) {
+            String bucket = ProgrammeProjects.bucketId(view.programmeId(), view.id());
+            listingUpdates.computeIfAbsent(bucket, id -> new Update().set("programmeId", view.programmeId()))
+                    .set("projects." + view.id(), view.toSummary());
+        }
+        BulkOperations listings = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ProgrammeProjects.class);
+        listingUpdates.forEach((bucket, update) -> listings.upsert(Query.query(Criteria.where("_id").is(bucket)), update));
+        listings.execute();
+
+        BulkOperations projects = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ProjectView.class);
+        views.values().forEach(view -> projects.replaceOne(Query.query(Criteria.where("_id").is(view.id())), view,
+                FindAndReplaceOptions.options().upsert()));
+        projects.execute();
+    }
+
+    /** Project documents changed by the batch in hand, in the order they were changed. */
+    private static final class PendingWrites {
+        private final Map<String, ProjectView> projects = new LinkedHashMap<>();
     }
 }

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** Reads of the project query models; each is a lookup by {@code _id}. */
+/** Reads of the project query models: lookups by {@code _id}, and scans of the small listing collection. */
 @Service
 public class ProjectQueries {
 
@@ -23,18 +25,21 @@ public class ProjectQueries {
 
     /** Projects of a programme, most recently changed first. */
     public List<ProjectSummary> findProjectsOf(String programmeId) {
-        ProgrammeProjects listing = mongo.findById(programmeId, ProgrammeProjects.class);
-        if (listing == null || listing.projects() == null) {
-            return List.of();
-        }
-        return listing.projects().values().stream()
+        return listingOf(programmeId).stream()
+                .flatMap(listing -> listing.projects().values().stream())
                 .sorted(Comparator.comparing(ProjectSummary::updatedAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
     }
 
     public int countProjectsOf(String programmeId) {
-        ProgrammeProjects listing = mongo.findById(programmeId, ProgrammeProjects.class);
-        return listing == null || listing.projects() == null ? 0 : listing.projects().size();
+        return listingOf(programmeId).stream().mapToInt(listing -> listing.projects().size()).sum();
+    }
+
+    /** The programme's listing buckets; the collection holds at most a few dozen small documents. */
+    private List<ProgrammeProjects> listingOf(String programmeId) {
+        return mongo.find(Query.query(Criteria.where("programmeId").is(programmeId)), ProgrammeProjects.class).stream()
+                .filter(listing -> listing.projects() != null)
+                .toList();
     }
 
     /** The version of a project's query model, or -1 before its creation is projected. */
