@@ -3,9 +3,6 @@ package org.camrin.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +35,6 @@ class PathwayFeedJourneyTest {
     private static final String NHS_NUMBER = "9434765919";
     private static final String SECOND_NHS_NUMBER = "4857773457";
     private static final ObjectMapper json = new ObjectMapper();
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static KeycloakTestServer keycloak;
     private static ServiceProcess pathwayService;
@@ -179,15 +175,6 @@ class PathwayFeedJourneyTest {
     }
 
     private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.url() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new GatewayClient(gateway.url()).send(method, path, token, body);
     }
 }

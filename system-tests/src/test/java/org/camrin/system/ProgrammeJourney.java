@@ -2,26 +2,17 @@ package org.camrin.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.camrin.infra.testing.KeycloakTestServer;
 import org.camrin.infra.testing.ServiceProcess;
+import org.camrin.infra.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +24,6 @@ import org.junit.jupiter.api.Test;
 abstract class ProgrammeJourney {
 
     private static final ObjectMapper json = new ObjectMapper();
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static KeycloakTestServer keycloak;
     private static String kafkaBootstrapServers;
@@ -97,7 +87,8 @@ abstract class ProgrammeJourney {
         assertThat(entries.get(0).get("trust").asText()).isEqualTo("REM");
         assertThat(entries.get(1).get("type").asText()).isEqualTo("ProjectStatusChanged");
 
-        List<JsonNode> published = consumeEventsOf(projectId, 2);
+        List<JsonNode> published = TopicReader.valuesWithKey(kafkaBootstrapServers, "camrin.programme.events", projectId, 2,
+                Duration.ofSeconds(60));
         assertThat(published).extracting(event -> event.get("type").asText())
                 .containsExactly("ProjectCreated", "ProjectStatusChanged");
         assertThat(published.get(0).get("trust").asText()).isEqualTo("REM");
@@ -151,37 +142,6 @@ abstract class ProgrammeJourney {
     }
 
     private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.url() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static List<JsonNode> consumeEventsOf(String projectId, int expected) throws Exception {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<JsonNode> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of("camrin.programme.events"));
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (found.size() < expected && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (projectId.equals(record.key())) {
-                        found.add(json.readTree(record.value()));
-                    }
-                }
-            }
-        }
-        return found;
+        return new GatewayClient(gateway.url()).send(method, path, token, body);
     }
 }

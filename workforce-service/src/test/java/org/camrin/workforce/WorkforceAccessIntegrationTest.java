@@ -13,21 +13,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.camrin.infra.testing.KafkaTestServer;
 import org.camrin.infra.testing.TestServers;
+import org.camrin.infra.testing.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -175,7 +168,7 @@ class WorkforceAccessIntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("years"));
 
-        List<JsonNode> events = consumeEventsOf(initiativeId, 2);
+        List<JsonNode> events = TopicReader.valuesWithKey("camrin.workforce.events", initiativeId, 2);
         assertThat(events).extracting(event -> event.get("type").asText())
                 .containsExactly("InitiativeProposed", "InitiativeStatusChanged");
         assertThat(events.get(0).get("subjectType").asText()).isEqualTo("initiative");
@@ -201,30 +194,8 @@ class WorkforceAccessIntegrationTest {
         mvc.perform(get("/api/workforce/plans/E99999999").with(clinician()))
                 .andExpect(status().isNotFound());
 
-        List<JsonNode> events = consumeEventsOf("E54000008", 2);
+        List<JsonNode> events = TopicReader.valuesWithKey("camrin.workforce.events", "E54000008", 2);
         assertThat(events.get(0).get("type").asText()).isEqualTo("PlanActionAdded");
         assertThat(events.get(0).get("payload").has("owner")).isFalse();
-    }
-
-    private List<JsonNode> consumeEventsOf(String subjectId, int expected) throws Exception {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestServer.shared().bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<JsonNode> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of("camrin.workforce.events"));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (found.size() < expected && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (subjectId.equals(record.key())) {
-                        found.add(json.readTree(record.value()));
-                    }
-                }
-            }
-        }
-        return found;
     }
 }

@@ -14,21 +14,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.camrin.infra.testing.KafkaTestServer;
 import org.camrin.infra.testing.TestServers;
+import org.camrin.infra.testing.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -222,7 +215,7 @@ class ProjectApiIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"APPROVED\"}"))
                 .andExpect(status().isOk());
 
-        List<JsonNode> events = consumeEventsOf(projectId, 2);
+        List<JsonNode> events = TopicReader.valuesWithKey("camrin.programme.events", projectId, 2);
 
         assertThat(events).extracting(event -> event.get("type").asText())
                 .containsExactly("ProjectCreated", "ProjectStatusChanged");
@@ -234,28 +227,6 @@ class ProjectApiIntegrationTest {
         assertThat(created.get("payload").get("programmeId").asText()).isEqualTo("clinical-transformation");
         assertThat(events.get(1).get("payload").get("to").asText()).isEqualTo("APPROVED");
         assertThat(events.get(1).get("sequence").asLong()).isEqualTo(1);
-    }
-
-    private List<JsonNode> consumeEventsOf(String projectId, int expected) throws Exception {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestServer.shared().bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<JsonNode> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of("camrin.programme.events"));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (found.size() < expected && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (projectId.equals(record.key())) {
-                        found.add(json.readTree(record.value()));
-                    }
-                }
-            }
-        }
-        return found;
     }
 
     private String createProject(String title) throws Exception {

@@ -11,22 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.camrin.infra.testing.KafkaTestServer;
 import org.camrin.infra.testing.TestServers;
+import org.camrin.infra.testing.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -260,7 +253,7 @@ class WorkforceRecordApiIntegrationTest {
                         .content(correctionBody(15, 14, 16, 2, "Retirement recorded twice")))
                 .andExpect(status().isOk());
 
-        List<JsonNode> events = consumeEventsOf("RJR|clerical-and-administrative", 2);
+        List<JsonNode> events = TopicReader.valuesWithKey("camrin.workforce.events", "RJR|clerical-and-administrative", 2);
 
         assertThat(events).extracting(event -> event.get("type").asText())
                 .containsExactly("MonthlyReturnRecorded", "MonthlyReturnCorrected");
@@ -305,27 +298,5 @@ class WorkforceRecordApiIntegrationTest {
             total += values.next().get(field).asDouble();
         }
         return Math.round(total * 100) / 100.0;
-    }
-
-    private List<JsonNode> consumeEventsOf(String subjectId, int expected) throws Exception {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestServer.shared().bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<JsonNode> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of("camrin.workforce.events"));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (found.size() < expected && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (subjectId.equals(record.key())) {
-                        found.add(json.readTree(record.value()));
-                    }
-                }
-            }
-        }
-        return found;
     }
 }
