@@ -56,6 +56,11 @@ public class AxonStorageAutoConfiguration {
     }
 
     @Bean
+    AggregateHistory aggregateHistory(org.axonframework.eventsourcing.eventstore.EventStore eventStore) {
+        return new AggregateHistory(eventStore);
+    }
+
+    @Bean
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
         MongoTokenStore tokenStore = MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)

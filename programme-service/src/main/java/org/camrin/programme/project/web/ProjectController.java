@@ -20,13 +20,14 @@ import org.camrin.programme.project.api.ProjectId;
 import org.camrin.programme.project.query.ProjectQueries;
 import org.camrin.programme.project.query.ProjectSummary;
 import org.camrin.programme.project.query.ProjectView;
-import org.camrin.programme.project.web.ProjectHistory.HistoryEntry;
 import org.camrin.programme.project.web.ProjectRequests.AddMilestoneRequest;
 import org.camrin.programme.project.web.ProjectRequests.ChangeStatusRequest;
 import org.camrin.programme.project.web.ProjectRequests.CompleteMilestoneRequest;
 import org.camrin.programme.project.web.ProjectRequests.CreateProjectRequest;
 import org.camrin.programme.project.web.ProjectRequests.RateProjectRequest;
 import org.camrin.programme.project.web.ProjectRequests.RenameProjectRequest;
+import org.camrin.support.axon.AggregateHistory;
+import org.camrin.support.axon.AggregateHistory.HistoryEntry;
 import org.camrin.support.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +56,10 @@ class ProjectController {
 
     private final CommandGateway commands;
     private final ProjectQueries queries;
-    private final ProjectHistory history;
+    private final AggregateHistory history;
     private final EventStore eventStore;
 
-    ProjectController(CommandGateway commands, ProjectQueries queries, ProjectHistory history, EventStore eventStore) {
+    ProjectController(CommandGateway commands, ProjectQueries queries, AggregateHistory history, EventStore eventStore) {
         this.commands = commands;
         this.queries = queries;
         this.history = history;
@@ -92,7 +93,8 @@ class ProjectController {
 
     @GetMapping("/api/projects/{projectId}/history")
     List<HistoryEntry> history(@PathVariable UUID projectId) {
-        return history.of(projectId.toString());
+        return history.of(projectId.toString())
+                .orElseThrow(() -> new NotFoundException("Project " + projectId + " does not exist."));
     }
 
     @PutMapping("/api/projects/{projectId}/title")

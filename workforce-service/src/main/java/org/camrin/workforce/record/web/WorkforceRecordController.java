@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camrin.support.network.NetworkTrust;
+import org.camrin.support.axon.AggregateHistory;
+import org.camrin.support.axon.AggregateHistory.HistoryEntry;
 import org.camrin.support.web.NotFoundException;
 import org.camrin.workforce.TrustAccess;
 import org.camrin.workforce.record.api.MonthlyFigures;
@@ -26,7 +28,6 @@ import org.camrin.workforce.record.query.FiguresCalculator;
 import org.camrin.workforce.record.query.WorkforceFigures;
 import org.camrin.workforce.record.query.WorkforceRecordQueries;
 import org.camrin.workforce.record.query.WorkforceSeries;
-import org.camrin.workforce.record.web.WorkforceRecordHistory.HistoryEntry;
 import org.camrin.workforce.record.web.WorkforceRequests.CorrectionRequest;
 import org.camrin.workforce.record.web.WorkforceRequests.MonthlyReturnRequest;
 import org.slf4j.Logger;
@@ -51,11 +52,11 @@ class WorkforceRecordController {
 
     private final CommandGateway commands;
     private final WorkforceRecordQueries queries;
-    private final WorkforceRecordHistory history;
+    private final AggregateHistory history;
     private final RecordProjectionWait projectionWait;
     private final Clock clock;
 
-    WorkforceRecordController(CommandGateway commands, WorkforceRecordQueries queries, WorkforceRecordHistory history,
+    WorkforceRecordController(CommandGateway commands, WorkforceRecordQueries queries, AggregateHistory history,
             RecordProjectionWait projectionWait, Clock clock) {
         this.commands = commands;
         this.queries = queries;
@@ -122,7 +123,9 @@ class WorkforceRecordController {
     List<HistoryEntry> history(@PathVariable String trust, @PathVariable String staffGroup) {
         WorkforceRecordId recordId = recordId(trust, staffGroup);
         TrustAccess.requireHistoryRights(recordId.trust());
-        return history.of(recordId);
+        return history.of(recordId.toString())
+                .orElseThrow(() -> new NotFoundException("No workforce return is recorded for "
+                        + recordId.staffGroup().id() + " at " + recordId.trust() + "."));
     }
 
     @GetMapping("/api/workforce/trusts/{trust}/figures")
