@@ -104,7 +104,7 @@ public final class ServiceProcess implements AutoCloseable {
                 + " s; see its log " + log + "\n" + tail());
     }
 
-    /** The last lines of the process log, for failure messages. */
+    /** Returns the last lines of the process log, for failure messages. */
     public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);

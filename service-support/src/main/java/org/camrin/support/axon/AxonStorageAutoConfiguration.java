@@ -34,7 +34,7 @@ import org.springframework.context.annotation.Bean;
  * Axon's JDBC storage engine, tracking tokens and sagas in MongoDB beside the query models.
  *
  * <p>Events stay in PostgreSQL because tracking processors read the event store by global
- * sequence ranges, which PostgreSQL answers from an index, while the MongoDB-compatible server
+ * sequence ranges, which PostgreSQL serves from an index, while the MongoDB-compatible server
  * used locally scans a whole collection for every range query.
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
@@ -49,7 +49,7 @@ public class AxonStorageAutoConfiguration {
                 .build();
     }
 
-    /** Replaces Spring Boot's MongoDB health indicator, which the local MongoDB-compatible server cannot answer. */
+    /** Replaces Spring Boot's MongoDB health indicator, which the local MongoDB-compatible server does not implement. */
     @Bean(name = "mongoHealthIndicator")
     MongoPingHealthIndicator mongoHealthIndicator(org.springframework.data.mongodb.core.MongoTemplate mongoTemplate) {
         return new MongoPingHealthIndicator(mongoTemplate);
@@ -92,7 +92,7 @@ public class AxonStorageAutoConfiguration {
     /**
      * Records on each event the id of the message that caused it ({@code causationId}) and of the
      * first message of the chain ({@code traceId}). Axon's default key for the cause is
-     * {@code correlationId}, which here holds the request's correlation id instead.
+     * {@code correlationId}, which here contains the request's correlation id instead.
      */
     @Bean
     CorrelationDataProvider messageOriginProvider() {

@@ -21,7 +21,7 @@ public record ProgrammeProjects(@Id String id, String programmeId, Map<String, P
     static final String COLLECTION = "programme_projects";
     static final int BUCKETS = 16;
 
-    /** Id of the listing document that holds the given project of the given programme. */
+    /** Returns the id of the listing document that contains the given project of the given programme. */
     static String bucketId(String programmeId, String projectId) {
         return programmeId + "|" + Math.floorMod(projectId.hashCode(), BUCKETS);
     }

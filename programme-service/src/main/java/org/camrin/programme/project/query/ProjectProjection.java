@@ -121,7 +121,7 @@ class ProjectProjection {
         save(change.apply(view));
     }
 
-    /** Reads a project from the batch in hand first, so a batch sees its own unwritten changes. */
+    /** Reads a project from the batch in hand first, so a batch reads its own unwritten changes. */
     private ProjectView find(String projectId) {
         PendingWrites pending = pendingWrites();
         if (pending != null && pending.projects.containsKey(projectId)) {

@@ -35,7 +35,7 @@ public class ProjectQueries {
         return listingOf(programmeId).stream().mapToInt(listing -> listing.projects().size()).sum();
     }
 
-    /** The programme's listing buckets; the collection holds at most a few dozen small documents. */
+    /** The programme's listing buckets; the collection contains at most a few dozen small documents. */
     private List<ProgrammeProjects> listingOf(String programmeId) {
         return mongo.find(Query.query(Criteria.where("programmeId").is(programmeId)), ProgrammeProjects.class).stream()
                 .filter(listing -> listing.projects() != null)

@@ -44,8 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Projects of the network's programmes. Everyone signed in reads; programme managers and network
  * admins create and change.
  *
- * <p>A change answers with the project as the query model shows it once the change is projected,
- * so a client reads its own write.
+ * <p>A change returns the project as the query model shows it once the change is projected, so a
+ * client reads its own write.
  */
 @RestController
 class ProjectController {
