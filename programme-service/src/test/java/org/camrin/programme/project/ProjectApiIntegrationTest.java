@@ -135,6 +135,14 @@ class ProjectApiIntegrationTest {
     }
 
     @Test
+    void openApiDescribesProjectEndpoints() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/programmes/{programmeId}/projects'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/projects/{projectId}/history'].get").exists());
+    }
+
+    @Test
     void anonymousRequestGets401Problem() throws Exception {
         mvc.perform(get("/api/programmes"))
                 .andExpect(status().isUnauthorized())
