@@ -195,6 +195,19 @@ class ProjectApiIntegrationTest {
                 .andExpect(jsonPath("$.errors[0].field").value("dueDate"))
                 .andExpect(jsonPath("$.errors[0].detail", containsString("YYYY-MM-DD")));
 
+        mvc.perform(post("/api/projects/" + projectId + "/milestones").with(programmeManager())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"Far away\",\"dueDate\":\"+999999999-12-31\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("dueDate"))
+                .andExpect(jsonPath("$.errors[0].detail", containsString("2199-12-31")));
+
+        mvc.perform(post("/api/programmes/data/projects").with(programmeManager())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"One\",\"title\":\"Two\",\"leadTrust\":\"REM\"}"))
+                .andExpect(status().isBadRequest());
+
+        mvc.perform(get("/api/projects/" + projectId + "/history").with(clinician()))
+                .andExpect(jsonPath("$", hasSize(1)));
+
         mvc.perform(get("/api/projects/not-a-uuid").with(clinician()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("projectId"));
