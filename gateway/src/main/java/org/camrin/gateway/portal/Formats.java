@@ -69,12 +69,13 @@ class Formats {
         return odsCode == null ? "" : Trusts.name(odsCode.toString()) + " (" + odsCode + ")";
     }
 
-    /** Words for an enum value such as IN_PROGRESS: "In progress". */
+    /** Words for an enum value or event type, such as IN_PROGRESS or ProjectRated: "In progress", "Project rated". */
     public String words(Object value) {
         if (value == null) {
             return "";
         }
-        String text = value.toString().replace('_', ' ').replace('-', ' ').toLowerCase(UK);
+        String text = value.toString().replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').replace('-', ' ')
+                .toLowerCase(UK);
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 

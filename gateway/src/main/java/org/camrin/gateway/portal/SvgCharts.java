@@ -129,6 +129,14 @@ final class SvgCharts {
         return svg.append("</svg>").toString();
     }
 
+    static String whole(double value) {
+        return String.format(Locale.UK, "%,.0f", value);
+    }
+
+    static String percentLabel(double value) {
+        return String.format(Locale.UK, "%.1f%%", value);
+    }
+
     private static StringBuilder start(String title, String description) {
         StringBuilder svg = new StringBuilder();
         String id = id(title);
