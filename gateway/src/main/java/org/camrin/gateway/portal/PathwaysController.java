@@ -127,9 +127,12 @@ class PathwaysController {
     Mono<String> recordStep(@PathVariable String pathwayId, @PathVariable String stepKey, ServerWebExchange exchange,
             Model model) {
         return exchange.getFormData().flatMap(form -> {
+            // An empty field means the step was completed just now.
             String completedAt = Pages.value(form, "completedAt");
             Map<String, Object> request = new LinkedHashMap<>();
-            if (completedAt != null) {
+            if (completedAt == null) {
+                request.put("completedAt", java.time.Instant.now().toString());
+            } else {
                 try {
                     request.put("completedAt", LocalDateTime.parse(completedAt).atZone(LONDON).toInstant().toString());
                 } catch (DateTimeParseException invalid) {
