@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +66,7 @@ class PortalBrowserTest {
 
     private static KeycloakTestServer keycloak;
     private static ServiceProcess programmeService;
-    private static ServiceProcess pathwayService;
+    private static PatchedServiceProcess pathwayService;
     private static ServiceProcess workforceService;
     private static ServiceProcess dataService;
     private static ServiceProcess gateway;
@@ -86,7 +87,7 @@ class PortalBrowserTest {
                 "KAFKA_BOOTSTRAP_SERVERS", KafkaTestServer.shared().bootstrapServers(),
                 "KEYCLOAK_URL", keycloak.url());
         programmeService = ServiceProcess.start(root, "programme-service", environment);
-        pathwayService = ServiceProcess.start(root, "pathway-service", environment);
+        pathwayService = PatchedServiceProcess.start(root, "pathway-service", environment, List.of(yamlJar()));
         workforceService = ServiceProcess.start(root, "workforce-service", environment);
         dataService = ServiceProcess.start(root, "data-service", environment);
         gateway = ServiceProcess.start(root, "gateway", Map.of(
@@ -102,10 +103,14 @@ class PortalBrowserTest {
 
     @AfterAll
     static void stopPlatform() {
-        for (ServiceProcess process : new ServiceProcess[] {gateway, dataService, workforceService, pathwayService,
+        for (AutoCloseable process : new AutoCloseable[] {gateway, dataService, workforceService, pathwayService,
                 programmeService}) {
             if (process != null) {
-                process.close();
+                try {
+                    process.close();
+                } catch (Exception ignored) {
+                    // Each process is also stopped by its shutdown hook.
+                }
             }
         }
     }
@@ -354,6 +359,15 @@ class PortalBrowserTest {
         assertThat(cookie.isHttpOnly()).isTrue();
         assertThat(cookie.getSameSite()).isEqualTo("Lax");
         assertThat(browser.getPageSource()).doesNotContain("eyJ");
+    }
+
+    /** The jackson-dataformat-yaml jar of the local Maven repository, which the pathway service's jar lacks. */
+    private static Path yamlJar() {
+        String version = com.fasterxml.jackson.core.json.PackageVersion.VERSION.toString();
+        Path jar = Path.of(System.getProperty("user.home"), ".m2", "repository", "com", "fasterxml", "jackson", "dataformat",
+                "jackson-dataformat-yaml", version, "jackson-dataformat-yaml-" + version + ".jar");
+        assertThat(jar).as("jackson-dataformat-yaml in the local Maven repository").exists();
+        return jar;
     }
 
     /** Adopts version 1 of a pathway at RBL from today through the API, as RBL's trust admin would. */

@@ -26,13 +26,13 @@ class HomeController {
     }
 
     /** Open projects led by one trust, or by any trust when {@code trust} is null. */
-    record ProjectCounts(long trust, long network) {
+    public record ProjectCounts(long trust, long network) {
     }
 
     /** Steps within target over steps measured, pooled over the pathways shown. */
-    record Compliance(long measured, long withinTarget, long openBreaches, boolean available) {
+    public record Compliance(long measured, long withinTarget, long openBreaches, boolean available) {
 
-        Double share() {
+        public Double share() {
             return measured == 0 ? null : (double) withinTarget / measured;
         }
     }

@@ -72,7 +72,7 @@ class PathwaysController {
                     : api.get(exchange, "pathway", base + "/trusts/" + user.trust());
             return compliance.map(report -> {
                 List<Map<String, Object>> reports = new ArrayList<>();
-                if (report.ok() && report.map().containsKey("trusts")) {
+                if (report.ok() && report.map().get("trusts") != null) {
                     reports.add(asMap(report.map().get("network")));
                     reports.addAll(CapacityController.maps(report.map().get("trusts")));
                 } else if (report.ok()) {

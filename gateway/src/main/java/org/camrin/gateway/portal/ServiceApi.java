@@ -77,7 +77,7 @@ class ServiceApi {
 
     private Mono<ApiResponse> exchangeFor(WebClient.RequestHeadersSpec<?> request, String service, String path) {
         return request.exchangeToMono(response -> response.bodyToMono(Object.class)
-                        .map(body -> ApiResponse.of(response.statusCode().value(), body))
+                        .map(body -> ApiResponse.of(response.statusCode().value(), LenientJson.wrap(body)))
                         .defaultIfEmpty(ApiResponse.of(response.statusCode().value(), null)))
                 .flatMap(response -> {
                     if (response.status() == 401) {
