@@ -174,14 +174,14 @@ class PortalBrowserTest {
         browser.findElement(By.id("save-rag")).click();
         wait.until(textToBePresentInElementLocated(By.id("project-rag"), "Amber"));
         assertThat(text("project-rag")).contains("Waiting for the data sharing agreement");
-        assertThat(text("history")).contains("programme-manager.rem").contains("REM").contains("Project rated");
+        assertThat(text("history")).contains("programme-manager.rem").contains("REM").contains("Project RAG rated");
         screenshot("project");
 
         browser.findElement(By.id("sign-out")).click();
         wait.until(presenceOfElementLocated(By.id("signed-out")));
         assertThat(browser.getCurrentUrl()).startsWith(gateway.url() + "/signed-out");
 
-        // The Keycloak session ended too, so the portal asks for the user name again.
+        // The Keycloak session ended too, so the portal shows Keycloak's user name form again.
         open("/");
         wait.until(presenceOfElementLocated(By.id("username")));
         assertThat(browser.getCurrentUrl()).startsWith(keycloak.url());
@@ -285,7 +285,8 @@ class PortalBrowserTest {
         signIn("workforce-lead.rbl");
         open("/workforce?trust=RBL");
         wait.until(presenceOfElementLocated(By.id("trust-table")));
-        assertThat(text("trust-table")).contains("RBL").contains("Network");
+        assertThat(text("trust-table")).contains("Network");
+        assertThat(text("chosen-trust")).contains("RBL");
         screenshot("workforce");
 
         browser.manage().window().setSize(new Dimension(375, 1400));
@@ -361,7 +362,7 @@ class PortalBrowserTest {
         assertThat(browser.getPageSource()).doesNotContain("eyJ");
     }
 
-    /** The jackson-dataformat-yaml jar of the local Maven repository, which the pathway service's jar lacks. */
+    /** Returns the jackson-dataformat-yaml jar of the local Maven repository, which the pathway service's jar lacks. */
     private static Path yamlJar() {
         String version = com.fasterxml.jackson.core.json.PackageVersion.VERSION.toString();
         Path jar = Path.of(System.getProperty("user.home"), ".m2", "repository", "com", "fasterxml", "jackson", "dataformat",
@@ -386,7 +387,7 @@ class PortalBrowserTest {
     private void signIn(String username) {
         browser.get(gateway.url() + "/");
         wait.until(presenceOfElementLocated(By.id("username"))).sendKeys(username);
-        // With organizations enabled Keycloak asks for the user name first, then the password.
+        // With organizations enabled Keycloak's login is two forms: the user name first, then the password.
         if (browser.findElements(By.id("password")).isEmpty()) {
             browser.findElement(By.id("kc-login")).click();
         }

@@ -76,6 +76,7 @@ class Formats {
         }
         String text = value.toString().replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').replace('-', ' ')
                 .toLowerCase(UK);
+        text = (" " + text + " ").replace(" rag ", " RAG ").trim();
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 

@@ -16,12 +16,17 @@ public record PortalUser(String name, String username, String trust, Set<String>
 
     static final String ROLE_PREFIX = "ROLE_";
 
+    /** CAMRIN's realm roles; Keycloak's own defaults (offline_access and the like) are not shown. */
+    private static final Set<String> CAMRIN_ROLES = Set.of("network-admin", "programme-manager", "trust-admin", "clinician",
+            "radiologist", "workforce-lead", "data-analyst", "partner-api", "cancer-alliance");
+
     static PortalUser of(OAuth2AuthenticationToken authentication) {
         OidcUser user = (OidcUser) authentication.getPrincipal();
         Set<String> roles = new TreeSet<>();
         for (GrantedAuthority authority : authentication.getAuthorities()) {
-            if (authority.getAuthority().startsWith(ROLE_PREFIX)) {
-                roles.add(authority.getAuthority().substring(ROLE_PREFIX.length()));
+            String name = authority.getAuthority();
+            if (name.startsWith(ROLE_PREFIX) && CAMRIN_ROLES.contains(name.substring(ROLE_PREFIX.length()))) {
+                roles.add(name.substring(ROLE_PREFIX.length()));
             }
         }
         String name = user.getFullName() != null ? user.getFullName() : user.getPreferredUsername();

@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 /**
  * Calls the services for the portal's pages with the signed-in person's access token, taken
  * from their session and refreshed first when it is about to expire. Services check roles and
- * trusts; the portal shows their answers.
+ * trusts, and the portal shows their responses.
  */
 @Component
 class ServiceApi {
@@ -86,7 +86,7 @@ class ServiceApi {
                     return Mono.just(response);
                 })
                 .onErrorResume(WebClientRequestException.class, failure -> {
-                    log.warn("The {} service did not answer {}: {}", service, path, failure.toString());
+                    log.warn("Request to the {} service for {} failed: {}", service, path, failure.toString());
                     return Mono.just(new ApiResponse(503, null,
                             "The " + service + " service is not available at the moment. Try again shortly.", Map.of()));
                 });
@@ -105,7 +105,7 @@ class ServiceApi {
                 .map(client -> client.getAccessToken().getTokenValue())
                 .onErrorMap(ClientAuthorizationException.class,
                         failure -> new SignInAgainException("Keycloak rejected the token refresh: " + failure.getMessage(), failure))
-                .switchIfEmpty(Mono.error(new SignInAgainException("The session holds no access token", null)));
+                .switchIfEmpty(Mono.error(new SignInAgainException("The session contains no access token", null)));
     }
 
     static List<Object> listOf(Object value) {

@@ -27,7 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Every portal page rendered for a signed-in person, with one HTTP server standing in for the
- * four services and answering each API path with a fixed JSON body.
+ * four services and returning a fixed JSON body for each API path.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PortalPagesTest {
@@ -62,6 +62,7 @@ class PortalPagesTest {
     void homeShowsPersonAndGlance() {
         String page = page(manager(), "/");
 
+        assertThat(page).doesNotContain("offline_access");
         assertThat(page).contains("Welcome, Paul Molyneux").contains("programme-manager").contains("REM")
                 .contains("does not meet the standard").contains("12.5%");
         assertThat(seenAuthorization.get()).isEqualTo("Bearer access-token");
@@ -93,7 +94,7 @@ class PortalPagesTest {
         String page = page(manager(), "/projects/p1");
 
         assertThat(page).contains("Amber").contains("Waiting for sign-off").contains("programme-manager.rem")
-                .contains("Project rated");
+                .contains("Project RAG rated");
     }
 
     @Test
@@ -147,7 +148,8 @@ class PortalPagesTest {
         return mockOidcLogin()
                 .idToken(token -> token.claim("name", "Paul Molyneux").claim("trust", "REM")
                         .claim("preferred_username", "programme-manager.rem"))
-                .authorities(new SimpleGrantedAuthority("ROLE_programme-manager"));
+                .authorities(new SimpleGrantedAuthority("ROLE_programme-manager"),
+                        new SimpleGrantedAuthority("ROLE_offline_access"));
     }
 
     private static final Map<String, String> ANSWERS = Map.ofEntries(
@@ -162,7 +164,7 @@ class PortalPagesTest {
                     + "\"dueDate\":\"2026-03-01\",\"completedOn\":null,\"daysLate\":0}],\"createdAt\":\"2026-01-05T09:00:00Z\","
                     + "\"createdBy\":\"programme-manager.rem\",\"createdByTrust\":\"REM\"}"),
             Map.entry("/api/projects/p1/history", "[{\"sequence\":0,\"type\":\"ProjectCreated\",\"occurredAt\":\"2026-01-05T09:00:00Z\","
-                    + "\"username\":\"programme-manager.rem\",\"trust\":\"REM\"},{\"sequence\":1,\"type\":\"ProjectRated\","
+                    + "\"username\":\"programme-manager.rem\",\"trust\":\"REM\"},{\"sequence\":1,\"type\":\"ProjectRagRated\","
                     + "\"occurredAt\":\"2026-01-05T10:00:00Z\",\"username\":\"programme-manager.rem\",\"trust\":\"REM\"}]"),
             Map.entry("/api/data/waiting-list", "{\"period\":\"2020-12\",\"trusts\":[" + figures("REM", "2020-12") + "],\"network\":"
                     + figures("NETWORK", "2020-12") + "}"),
