@@ -17,7 +17,7 @@ final class SvgCharts {
     private static final int WIDTH = 640;
     private static final int HEIGHT = 300;
     private static final int LEFT = 70;
-    private static final int RIGHT = 20;
+    private static final int RIGHT = 40;
     private static final int TOP = 20;
     private static final int BOTTOM = 50;
     // NHS blue, dark grey, purple and dark pink from the NHS identity colours: each has more
