@@ -66,7 +66,7 @@ class PortalBrowserTest {
 
     private static KeycloakTestServer keycloak;
     private static ServiceProcess programmeService;
-    private static PatchedServiceProcess pathwayService;
+    private static ServiceProcess pathwayService;
     private static ServiceProcess workforceService;
     private static ServiceProcess dataService;
     private static ServiceProcess gateway;
@@ -87,7 +87,7 @@ class PortalBrowserTest {
                 "KAFKA_BOOTSTRAP_SERVERS", KafkaTestServer.shared().bootstrapServers(),
                 "KEYCLOAK_URL", keycloak.url());
         programmeService = ServiceProcess.start(root, "programme-service", environment);
-        pathwayService = PatchedServiceProcess.start(root, "pathway-service", environment, List.of(yamlJar()));
+        pathwayService = ServiceProcess.start(root, "pathway-service", environment);
         workforceService = ServiceProcess.start(root, "workforce-service", environment);
         dataService = ServiceProcess.start(root, "data-service", environment);
         gateway = ServiceProcess.start(root, "gateway", Map.of(
@@ -363,13 +363,6 @@ class PortalBrowserTest {
     }
 
     /** Returns the jackson-dataformat-yaml jar of the local Maven repository, which the pathway service's jar lacks. */
-    private static Path yamlJar() {
-        String version = com.fasterxml.jackson.core.json.PackageVersion.VERSION.toString();
-        Path jar = Path.of(System.getProperty("user.home"), ".m2", "repository", "com", "fasterxml", "jackson", "dataformat",
-                "jackson-dataformat-yaml", version, "jackson-dataformat-yaml-" + version + ".jar");
-        assertThat(jar).as("jackson-dataformat-yaml in the local Maven repository").exists();
-        return jar;
-    }
 
     /** Adopts version 1 of a pathway at RBL from today through the API, as RBL's trust admin would. */
     private static void adoptAtRbl(String code) throws Exception {
