@@ -42,14 +42,15 @@ class BreachAfterRestartTest {
 
         try (ConfigurableApplicationContext first = startService()) {
             CommandGateway commands = first.getBean(CommandGateway.class);
-            List<PathwayStep> steps = List.of(new PathwayStep("scan", "Scan", Duration.ofSeconds(4), null));
+            // Long enough that the first context is closed before the deadline, even on a busy machine.
+            List<PathwayStep> steps = List.of(new PathwayStep("scan", "Scan", Duration.ofSeconds(15), null));
             send(commands, new CreatePathwayDraftCommand("RESTART", "Restart", "Lung cancer", steps, List.of()));
             send(commands, new PublishPathwayCommand("RESTART"));
             send(commands, new AdoptPathwayVersionCommand("RESTART", "RBL", 1, LocalDate.now()));
             Instant now = Instant.now();
             send(commands, new StartPatientPathwayCommand(pathwayId, "no-key", "no-pseudonym", "RBL", "RESTART", 1,
                     steps, now, now));
-            due = now.plus(Duration.ofSeconds(4));
+            due = now.plus(Duration.ofSeconds(15));
 
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             awaitTrue(() -> count(jdbc, "select count(*) from pathway_deadline where pathway_id = ?", pathwayId) == 1);
