@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -199,6 +201,33 @@ class DataApiIntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].detail", containsString("DM01 monthly full extract")))
                 .andExpect(jsonPath("$.errors[0].detail", containsString("code,trust_name,total_waiting_list,Date")));
+    }
+
+    @Test
+    void outOfRangePeriodStoresNothing() throws Exception {
+        String bands = "org_code,name,count_total_waiting_list,count_waiting_6_plus_weeks,"
+                + "count_waiting_13_plus_weeks,perc_waiting_6_plus_weeks,per_waiting_13_plus_weeks\n"
+                + "RBL,Wirral,4000,40,4,0.01,0.001\n";
+        byte[] content = bands.getBytes(StandardCharsets.UTF_8);
+        String importId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+
+        mvc.perform(upload("bands.csv", content, analyst()).param("period", "2099-01"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("period"))
+                .andExpect(jsonPath("$.errors[0].detail", containsString("2006-01")));
+        mvc.perform(upload("bands.csv", content, analyst()).param("period", "2005-12"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("period"));
+        mvc.perform(upload("bands-2099-01.csv", content, analyst()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("period"))
+                .andExpect(jsonPath("$.errors[0].detail", containsString("bands-2099-01.csv")));
+
+        assertThat(eventStore.lastSequenceNumberFor(importId)).isEmpty();
+        mvc.perform(get("/api/data/imports/" + importId).with(analyst())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/data/waiting-list").param("period", "2099-01").with(analyst()))
+                .andExpect(status().isNotFound());
     }
 
     @Test
