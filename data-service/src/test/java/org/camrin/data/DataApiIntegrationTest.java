@@ -231,6 +231,28 @@ class DataApiIntegrationTest {
     }
 
     @Test
+    void partialMonthHasNoNetworkSums() throws Exception {
+        importWirralOnlyJanuary2021();
+
+        JsonNode january = awaitPeriod("2021-01", "RBL");
+        JsonNode network = january.get("network");
+        assertThat(network.get("trustsReporting").asInt()).isEqualTo(1);
+        assertThat(network.get("totalWaitingList").isNull()).isTrue();
+        assertThat(network.get("waiting6PlusWeeks").isNull()).isTrue();
+        assertThat(network.get("share6PlusWeeks").isNull()).isTrue();
+        assertThat(network.get("changeInWaitingList").isNull()).isTrue();
+        assertThat(network.get("changeInWaitingListShare").isNull()).isTrue();
+        assertThat(trust(january, "RBL").get("totalWaitingList").asLong()).isEqualTo(5000);
+
+        JsonNode series = read(mvc.perform(get("/api/data/waiting-list/NETWORK").param("from", "2020-12")
+                .param("to", "2021-01").with(analyst())));
+        assertThat(series.get("months").get(0).get("trustsReporting").asInt()).isEqualTo(12);
+        assertThat(series.get("months").get(0).get("totalWaitingList").isNumber()).isTrue();
+        assertThat(series.get("months").get(1).get("totalWaitingList").isNull()).isTrue();
+        assertThat(series.get("months").get(1).get("changeInWaitingList").isNull()).isTrue();
+    }
+
+    @Test
     void mergedTrustIncludesPredecessor() throws Exception {
         String file = TOTALS_HEADER
                 + "RBN,St Helens and Knowsley,1000,2023-06-01\nRVY,Southport and Ormskirk,300,2023-06-01\n"
@@ -244,7 +266,9 @@ class DataApiIntegrationTest {
         assertThat(trust(august, "RBN").get("totalWaitingList").asLong()).isEqualTo(1650);
         assertThat(trust(august, "RBN").get("includes").get(0).asText()).isEqualTo("RVY");
         assertThat(trust(august, "RVY").get("totalWaitingList").isNull()).isTrue();
-        assertThat(august.get("network").get("totalWaitingList").asLong()).isEqualTo(1650);
+        // Only one trust reported August, so the network sum is withheld.
+        assertThat(august.get("network").get("totalWaitingList").isNull()).isTrue();
+        assertThat(august.get("network").get("trustsReporting").asInt()).isEqualTo(1);
 
         JsonNode current = read(mvc.perform(get("/api/data/waiting-list/RBN").param("from", "2023-06")
                 .param("to", "2023-06").param("basis", "current").with(analyst())));
@@ -361,6 +385,16 @@ class DataApiIntegrationTest {
         mvc.perform(get("/api/data/waiting-list").param("period", "2020-13").with(analyst()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("period"));
+    }
+
+    /** Imports January 2021 for Wirral alone, so that month has figures for one trust of 12. */
+    private void importWirralOnlyJanuary2021() throws Exception {
+        String bands = "org_code,name,count_total_waiting_list,count_waiting_6_plus_weeks,"
+                + "count_waiting_13_plus_weeks,perc_waiting_6_plus_weeks,per_waiting_13_plus_weeks\n"
+                + "RBL,Wirral University Teaching Hospital,5000,500,50,0.1,0.01\n";
+        mvc.perform(upload("provider-waiting-bands-2021-01.csv", bands.getBytes(StandardCharsets.UTF_8), analyst()))
+                .andExpect(status().is2xxSuccessful());
+        awaitPeriod("2021-01", "RBL");
     }
 
     private JsonNode importAndWait(String name, String content, boolean partial) throws Exception {
