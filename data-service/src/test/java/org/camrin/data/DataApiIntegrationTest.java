@@ -253,6 +253,31 @@ class DataApiIntegrationTest {
     }
 
     @Test
+    void planningStartsFromAreasLatestFigures() throws Exception {
+        importWirralOnlyJanuary2021();
+
+        JsonNode clearance = read(mvc.perform(get("/api/data/planning/backlog-clearance").param("area", "REM")
+                .param("by", "2021-06").with(analyst())).andExpect(status().isOk()));
+        assertThat(clearance.get("baseline").get("start").asText()).isEqualTo("2020-12");
+        assertThat(clearance.get("extraCapacityPerMonth").asDouble()).isEqualTo(444.0);
+
+        JsonNode network = read(mvc.perform(get("/api/data/planning/projection").param("area", "NETWORK")
+                .param("months", "2").with(analyst())).andExpect(status().isOk()));
+        assertThat(network.get("baseline").get("start").asText()).isEqualTo("2020-12");
+
+        JsonNode wirral = read(mvc.perform(get("/api/data/planning/backlog-clearance").param("area", "RBL")
+                .param("by", "2021-06").with(analyst())).andExpect(status().isOk()));
+        assertThat(wirral.get("baseline").get("start").asText()).isEqualTo("2021-01");
+        assertThat(wirral.get("backlog").asLong()).isEqualTo(500);
+
+        mvc.perform(get("/api/data/planning/backlog-clearance").param("area", "REM").param("start", "2021-01")
+                        .param("by", "2021-06").with(analyst()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("start"))
+                .andExpect(jsonPath("$.errors[0].detail", containsString("start=2020-12")));
+    }
+
+    @Test
     void mergedTrustIncludesPredecessor() throws Exception {
         String file = TOTALS_HEADER
                 + "RBN,St Helens and Knowsley,1000,2023-06-01\nRVY,Southport and Ormskirk,300,2023-06-01\n"
