@@ -278,6 +278,66 @@ class DataApiIntegrationTest {
     }
 
     @Test
+    void planningRejectsNonFiniteAndOutOfRange() throws Exception {
+        String[][] cases = {
+            {"projection", "demandGrowthPercent", "NaN", "-100"},
+            {"projection", "demandGrowthPercent", "-500", "-100"},
+            {"projection", "demandGrowthPercent", "-100", "-100"},
+            {"projection", "demandGrowthPercent", "1001", "1000"},
+            {"projection", "extraCapacityPerMonth", "-1e300", "10000000"},
+            {"projection", "extraCapacityPerMonth", "Infinity", "10000000"},
+            {"projection", "capacityPerMonth", "NaN", "10000000"},
+            {"projection", "demandPerMonth", "1e400", "10000000"},
+            {"projection", "demandPerMonth", "-1", "10000000"},
+            {"backlog-clearance", "demandGrowthPercent", "Infinity", "1000"},
+            {"backlog-clearance", "capacityPerMonth", "NaN", "10000000"},
+            {"backlog-clearance", "demandPerMonth", "20000000", "10000000"},
+            {"targets", "variability", "NaN", "10"},
+            {"targets", "variability", "11", "10"},
+            {"targets", "targetWaitWeeks", "NaN", "104"},
+            {"targets", "targetWaitWeeks", "0", "104"},
+            {"targets", "demandPerWeek", "Infinity", "2500000"},
+        };
+        for (String[] bad : cases) {
+            // Every other value is valid, so the first error found is the one under test.
+            var request = get("/api/data/planning/" + bad[0]).param("area", "REM").param("by", "2021-06")
+                    .param(bad[1], bad[2]).with(analyst());
+            if (!bad[1].equals("demandPerWeek")) {
+                request.param("demandPerWeek", "100");
+            }
+            mvc.perform(request)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value(bad[1]))
+                    .andExpect(jsonPath("$.errors[0].detail", containsString(bad[3])));
+        }
+    }
+
+    @Test
+    void planningAtLimitsStaysFinite() throws Exception {
+        List<String> responses = List.of(
+                mvc.perform(get("/api/data/planning/projection").param("area", "REM").param("months", "120")
+                        .param("demandGrowthPercent", "1000").param("demandPerMonth", "10000000")
+                        .param("capacityPerMonth", "0").param("extraCapacityPerMonth", "10000000").with(analyst()))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(),
+                mvc.perform(get("/api/data/planning/projection").param("area", "REM").param("months", "120")
+                        .param("demandGrowthPercent", "-99.9").param("demandPerMonth", "10000000")
+                        .param("capacityPerMonth", "10000000").with(analyst()))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(),
+                mvc.perform(get("/api/data/planning/targets").param("demandPerWeek", "2500000")
+                        .param("targetWaitWeeks", "0.001").param("variability", "10").with(analyst()))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+        for (String response : responses) {
+            assertThat(response).doesNotContain("NaN").doesNotContain("Infinity");
+        }
+        mvc.perform(get("/api/data/planning/projection").param("area", "REM").param("demandPerMonth", "100")
+                        .param("capacityPerMonth", "100").param("extraCapacityPerMonth", "-101").with(analyst()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("extraCapacityPerMonth"));
+    }
+
+    @Test
     void mergedTrustIncludesPredecessor() throws Exception {
         String file = TOTALS_HEADER
                 + "RBN,St Helens and Knowsley,1000,2023-06-01\nRVY,Southport and Ormskirk,300,2023-06-01\n"

@@ -72,6 +72,11 @@ public class PlanningService {
                     + "activity, so demand is unknown and cannot grow. Send demandPerMonth (capacity is then taken "
                     + "as demand less the observed monthly change), or set demandGrowthPercent to 0.");
         }
+        if (baselineKnown && baseline.capacityPerMonth() + extraCapacity < 0) {
+            throw new InvalidInputException("extraCapacityPerMonth", "A cut of " + round(-extraCapacity) + " a month is "
+                    + "more than the baseline capacity of " + round(baseline.capacityPerMonth()) + " a month; capacity "
+                    + "cannot fall below zero.");
+        }
         if (!baselineKnown && baseline.netChangePerMonth() == null) {
             throw new InvalidInputException("start", "A projection needs either activity figures or at least two "
                     + "months of waiting lists up to " + baseline.start() + ". Send demandPerMonth and capacityPerMonth.");
@@ -166,10 +171,10 @@ public class PlanningService {
 
     public Targets targets(String area, String test, YearMonth start, Double demandPerWeekOverride,
             double targetWaitWeeks, double variability, Basis basis) {
-        if (targetWaitWeeks <= 0) {
+        if (!(targetWaitWeeks > 0)) {
             throw new InvalidInputException("targetWaitWeeks", "Must be more than 0 weeks; the DM01 standard is 6.");
         }
-        if (variability < 0) {
+        if (!(variability >= 0)) {
             throw new InvalidInputException("variability", "Must not be negative; 1 is the usual default.");
         }
         Baseline baseline = area == null ? null : baseline(area, test, start, basis, null, null,
