@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -202,6 +204,140 @@ class DataApiIntegrationTest {
     }
 
     @Test
+    void outOfRangePeriodStoresNothing() throws Exception {
+        String bands = "org_code,name,count_total_waiting_list,count_waiting_6_plus_weeks,"
+                + "count_waiting_13_plus_weeks,perc_waiting_6_plus_weeks,per_waiting_13_plus_weeks\n"
+                + "RBL,Wirral,4000,40,4,0.01,0.001\n";
+        byte[] content = bands.getBytes(StandardCharsets.UTF_8);
+        String importId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+
+        mvc.perform(upload("bands.csv", content, analyst()).param("period", "2099-01"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("period"))
+                .andExpect(jsonPath("$.errors[0].detail", containsString("2006-01")));
+        mvc.perform(upload("bands.csv", content, analyst()).param("period", "2005-12"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("period"));
+        mvc.perform(upload("bands-2099-01.csv", content, analyst()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("period"))
+                .andExpect(jsonPath("$.errors[0].detail", containsString("bands-2099-01.csv")));
+
+        assertThat(eventStore.lastSequenceNumberFor(importId)).isEmpty();
+        mvc.perform(get("/api/data/imports/" + importId).with(analyst())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/data/waiting-list").param("period", "2099-01").with(analyst()))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void partialMonthHasNoNetworkSums() throws Exception {
+        importWirralOnlyJanuary2021();
+
+        JsonNode january = awaitPeriod("2021-01", "RBL");
+        JsonNode network = january.get("network");
+        assertThat(network.get("trustsReporting").asInt()).isEqualTo(1);
+        assertThat(network.get("totalWaitingList").isNull()).isTrue();
+        assertThat(network.get("waiting6PlusWeeks").isNull()).isTrue();
+        assertThat(network.get("share6PlusWeeks").isNull()).isTrue();
+        assertThat(network.get("changeInWaitingList").isNull()).isTrue();
+        assertThat(network.get("changeInWaitingListShare").isNull()).isTrue();
+        assertThat(trust(january, "RBL").get("totalWaitingList").asLong()).isEqualTo(5000);
+
+        JsonNode series = read(mvc.perform(get("/api/data/waiting-list/NETWORK").param("from", "2020-12")
+                .param("to", "2021-01").with(analyst())));
+        assertThat(series.get("months").get(0).get("trustsReporting").asInt()).isEqualTo(12);
+        assertThat(series.get("months").get(0).get("totalWaitingList").isNumber()).isTrue();
+        assertThat(series.get("months").get(1).get("totalWaitingList").isNull()).isTrue();
+        assertThat(series.get("months").get(1).get("changeInWaitingList").isNull()).isTrue();
+    }
+
+    @Test
+    void planningStartsFromAreasLatestFigures() throws Exception {
+        importWirralOnlyJanuary2021();
+
+        JsonNode clearance = read(mvc.perform(get("/api/data/planning/backlog-clearance").param("area", "REM")
+                .param("by", "2021-06").with(analyst())).andExpect(status().isOk()));
+        assertThat(clearance.get("baseline").get("start").asText()).isEqualTo("2020-12");
+        assertThat(clearance.get("extraCapacityPerMonth").asDouble()).isEqualTo(444.0);
+
+        JsonNode network = read(mvc.perform(get("/api/data/planning/projection").param("area", "NETWORK")
+                .param("months", "2").with(analyst())).andExpect(status().isOk()));
+        assertThat(network.get("baseline").get("start").asText()).isEqualTo("2020-12");
+
+        JsonNode wirral = read(mvc.perform(get("/api/data/planning/backlog-clearance").param("area", "RBL")
+                .param("by", "2021-06").with(analyst())).andExpect(status().isOk()));
+        assertThat(wirral.get("baseline").get("start").asText()).isEqualTo("2021-01");
+        assertThat(wirral.get("backlog").asLong()).isEqualTo(500);
+
+        mvc.perform(get("/api/data/planning/backlog-clearance").param("area", "REM").param("start", "2021-01")
+                        .param("by", "2021-06").with(analyst()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("start"))
+                .andExpect(jsonPath("$.errors[0].detail", containsString("start=2020-12")));
+    }
+
+    @Test
+    void planningRejectsNonFiniteAndOutOfRange() throws Exception {
+        String[][] cases = {
+            {"projection", "demandGrowthPercent", "NaN", "-100"},
+            {"projection", "demandGrowthPercent", "-500", "-100"},
+            {"projection", "demandGrowthPercent", "-100", "-100"},
+            {"projection", "demandGrowthPercent", "1001", "1000"},
+            {"projection", "extraCapacityPerMonth", "-1e300", "10000000"},
+            {"projection", "extraCapacityPerMonth", "Infinity", "10000000"},
+            {"projection", "capacityPerMonth", "NaN", "10000000"},
+            {"projection", "demandPerMonth", "1e400", "10000000"},
+            {"projection", "demandPerMonth", "-1", "10000000"},
+            {"backlog-clearance", "demandGrowthPercent", "Infinity", "1000"},
+            {"backlog-clearance", "capacityPerMonth", "NaN", "10000000"},
+            {"backlog-clearance", "demandPerMonth", "20000000", "10000000"},
+            {"targets", "variability", "NaN", "10"},
+            {"targets", "variability", "11", "10"},
+            {"targets", "targetWaitWeeks", "NaN", "104"},
+            {"targets", "targetWaitWeeks", "0", "104"},
+            {"targets", "demandPerWeek", "Infinity", "2500000"},
+        };
+        for (String[] bad : cases) {
+            // Every other value is valid, so the first error found is the one under test.
+            var request = get("/api/data/planning/" + bad[0]).param("area", "REM").param("by", "2021-06")
+                    .param(bad[1], bad[2]).with(analyst());
+            if (!bad[1].equals("demandPerWeek")) {
+                request.param("demandPerWeek", "100");
+            }
+            mvc.perform(request)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value(bad[1]))
+                    .andExpect(jsonPath("$.errors[0].detail", containsString(bad[3])));
+        }
+    }
+
+    @Test
+    void planningAtLimitsStaysFinite() throws Exception {
+        List<String> responses = List.of(
+                mvc.perform(get("/api/data/planning/projection").param("area", "REM").param("months", "120")
+                        .param("demandGrowthPercent", "1000").param("demandPerMonth", "10000000")
+                        .param("capacityPerMonth", "0").param("extraCapacityPerMonth", "10000000").with(analyst()))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(),
+                mvc.perform(get("/api/data/planning/projection").param("area", "REM").param("months", "120")
+                        .param("demandGrowthPercent", "-99.9").param("demandPerMonth", "10000000")
+                        .param("capacityPerMonth", "10000000").with(analyst()))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(),
+                mvc.perform(get("/api/data/planning/targets").param("demandPerWeek", "2500000")
+                        .param("targetWaitWeeks", "0.001").param("variability", "10").with(analyst()))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+        for (String response : responses) {
+            assertThat(response).doesNotContain("NaN").doesNotContain("Infinity");
+        }
+        mvc.perform(get("/api/data/planning/projection").param("area", "REM").param("demandPerMonth", "100")
+                        .param("capacityPerMonth", "100").param("extraCapacityPerMonth", "-101").with(analyst()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("extraCapacityPerMonth"));
+    }
+
+    @Test
     void mergedTrustIncludesPredecessor() throws Exception {
         String file = TOTALS_HEADER
                 + "RBN,St Helens and Knowsley,1000,2023-06-01\nRVY,Southport and Ormskirk,300,2023-06-01\n"
@@ -215,7 +351,9 @@ class DataApiIntegrationTest {
         assertThat(trust(august, "RBN").get("totalWaitingList").asLong()).isEqualTo(1650);
         assertThat(trust(august, "RBN").get("includes").get(0).asText()).isEqualTo("RVY");
         assertThat(trust(august, "RVY").get("totalWaitingList").isNull()).isTrue();
-        assertThat(august.get("network").get("totalWaitingList").asLong()).isEqualTo(1650);
+        // Only one trust reported August, so the network sum is withheld.
+        assertThat(august.get("network").get("totalWaitingList").isNull()).isTrue();
+        assertThat(august.get("network").get("trustsReporting").asInt()).isEqualTo(1);
 
         JsonNode current = read(mvc.perform(get("/api/data/waiting-list/RBN").param("from", "2023-06")
                 .param("to", "2023-06").param("basis", "current").with(analyst())));
@@ -332,6 +470,16 @@ class DataApiIntegrationTest {
         mvc.perform(get("/api/data/waiting-list").param("period", "2020-13").with(analyst()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("period"));
+    }
+
+    /** Imports January 2021 for Wirral alone, so that month has figures for one trust of 12. */
+    private void importWirralOnlyJanuary2021() throws Exception {
+        String bands = "org_code,name,count_total_waiting_list,count_waiting_6_plus_weeks,"
+                + "count_waiting_13_plus_weeks,perc_waiting_6_plus_weeks,per_waiting_13_plus_weeks\n"
+                + "RBL,Wirral University Teaching Hospital,5000,500,50,0.1,0.01\n";
+        mvc.perform(upload("provider-waiting-bands-2021-01.csv", bands.getBytes(StandardCharsets.UTF_8), analyst()))
+                .andExpect(status().is2xxSuccessful());
+        awaitPeriod("2021-01", "RBL");
     }
 
     private JsonNode importAndWait(String name, String content, boolean partial) throws Exception {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.camrin.data.access.FigureAccess;
 import org.camrin.data.figures.query.FigureQueries;
@@ -59,16 +61,21 @@ public class PlanningService {
     public Projection project(String area, String test, YearMonth start, int months, double growthPercent,
             double extraCapacity, Double demandOverride, Double capacityOverride, Basis basis) {
         requireMonths("months", months);
-        Baseline baseline = baseline(area, test, start, basis, demandOverride, capacityOverride);
+        Baseline baseline = baseline(area, test, start, basis, demandOverride, capacityOverride, HAS_WAITING_LIST);
         if (baseline.waitingList() == null) {
             throw new InvalidInputException("start", "No waiting list for " + baseline.name() + " in " + baseline.start()
-                    + ". Choose a month with figures: " + figures.periods() + ".");
+                    + ". " + suggestStart(area, test, basis, HAS_WAITING_LIST, "a waiting list"));
         }
         boolean baselineKnown = baseline.demandPerMonth() != null && baseline.capacityPerMonth() != null;
         if (!baselineKnown && growthPercent != 0) {
             throw new InvalidInputException("demandPerMonth", "The figures of " + baseline.name() + " carry no "
                     + "activity, so demand is unknown and cannot grow. Send demandPerMonth (capacity is then taken "
                     + "as demand less the observed monthly change), or set demandGrowthPercent to 0.");
+        }
+        if (baselineKnown && baseline.capacityPerMonth() + extraCapacity < 0) {
+            throw new InvalidInputException("extraCapacityPerMonth", "A cut of " + round(-extraCapacity) + " a month is "
+                    + "more than the baseline capacity of " + round(baseline.capacityPerMonth()) + " a month; capacity "
+                    + "cannot fall below zero.");
         }
         if (!baselineKnown && baseline.netChangePerMonth() == null) {
             throw new InvalidInputException("start", "A projection needs either activity figures or at least two "
@@ -107,10 +114,10 @@ public class PlanningService {
 
     public BacklogClearance clearBacklog(String area, String test, YearMonth start, YearMonth by, double growthPercent,
             Double demandOverride, Double capacityOverride, Basis basis) {
-        Baseline baseline = baseline(area, test, start, basis, demandOverride, capacityOverride);
+        Baseline baseline = baseline(area, test, start, basis, demandOverride, capacityOverride, HAS_6_PLUS_WEEKS);
         if (baseline.waiting6PlusWeeks() == null) {
             throw new InvalidInputException("start", "No 6+ week count for " + baseline.name() + " in "
-                    + baseline.start() + ". Choose a month whose file has waiting bands.");
+                    + baseline.start() + ". " + suggestStart(area, test, basis, HAS_6_PLUS_WEEKS, "a 6+ week count"));
         }
         if (by == null) {
             throw new InvalidInputException("by", "Send the month by which the backlog should be cleared, as YYYY-MM.");
@@ -164,13 +171,14 @@ public class PlanningService {
 
     public Targets targets(String area, String test, YearMonth start, Double demandPerWeekOverride,
             double targetWaitWeeks, double variability, Basis basis) {
-        if (targetWaitWeeks <= 0) {
+        if (!(targetWaitWeeks > 0)) {
             throw new InvalidInputException("targetWaitWeeks", "Must be more than 0 weeks; the DM01 standard is 6.");
         }
-        if (variability < 0) {
+        if (!(variability >= 0)) {
             throw new InvalidInputException("variability", "Must not be negative; 1 is the usual default.");
         }
-        Baseline baseline = area == null ? null : baseline(area, test, start, basis, null, null);
+        Baseline baseline = area == null ? null : baseline(area, test, start, basis, null, null,
+                demandPerWeekOverride == null ? HAS_DEMAND : HAS_WAITING_LIST);
         double demandPerWeek;
         if (demandPerWeekOverride != null) {
             demandPerWeek = demandPerWeekOverride;
@@ -206,9 +214,30 @@ public class PlanningService {
                 current == null || queue == 0 ? null : current / queue);
     }
 
-    /** Reads the figures of the start month and the months before it for a trust or the network. */
+    /**
+     * Reads the figures of the start month and the months before it for a trust or the network.
+     * Without a start, the latest month whose figures pass {@code needed} is taken, or the latest
+     * month with any figures when none does, so the caller's check names what is missing.
+     */
     Baseline baseline(String area, String test, YearMonth start, Basis basis, Double demandOverride,
-            Double capacityOverride) {
+            Double capacityOverride, Predicate<Series> needed) {
+        Area resolved = area(area);
+        YearMonth month = start != null ? start : latestWith(resolved, test, basis, needed)
+                .or(figures::latestPeriod)
+                .orElseThrow(() -> new InvalidInputException("start",
+                        "No figures have been imported yet, so there is nothing to start from."));
+        return baseline(resolved, test, month, basis, demandOverride, capacityOverride);
+    }
+
+    /** A trust, or the network when {@code trust} is null. */
+    private record Area(NetworkTrust trust) {
+
+        boolean network() {
+            return trust == null;
+        }
+    }
+
+    private static Area area(String area) {
         if (area == null || area.isBlank()) {
             throw new InvalidInputException("area", "Send the ODS code of a trust (" + NetworkTrust.odsCodes()
                     + ") or NETWORK.");
@@ -220,8 +249,40 @@ public class PlanningService {
         if (!network) {
             FigureAccess.requireRead(trust.odsCode());
         }
-        YearMonth month = start != null ? start : figures.latestPeriod().orElseThrow(() -> new InvalidInputException(
-                "start", "No figures have been imported yet, so there is nothing to start from."));
+        return new Area(trust);
+    }
+
+    /**
+     * Finds the latest month whose figures for the area pass {@code needed}, newest first. A month
+     * costs one lookup per organisation for a trust and about 30 for the network.
+     */
+    private Optional<YearMonth> latestWith(Area area, String test, Basis basis, Predicate<Series> needed) {
+        List<String> periods = figures.periods();
+        for (int index = periods.size() - 1; index >= 0; index--) {
+            YearMonth period = YearMonth.parse(periods.get(index));
+            WaitingListFigures row = area.network()
+                    ? figures.networkMonth(period, basis)
+                    : figures.trustMonth(area.trust(), period, basis);
+            if (needed.test(Series.of(row, test))) {
+                return Optional.of(period);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Names the latest month with the missing figure, or says that no month has it. */
+    private String suggestStart(String area, String test, Basis basis, Predicate<Series> needed, String what) {
+        return latestWith(area(area), test, basis, needed)
+                .map(month -> "The latest month with " + what + " is " + month + ": send start=" + month
+                        + ", or leave start out to use it.")
+                .orElse("No imported month has " + what + " for this area" + (test == null ? "" : " and test")
+                        + ". Import a file that carries it.");
+    }
+
+    private Baseline baseline(Area area, String test, YearMonth month, Basis basis, Double demandOverride,
+            Double capacityOverride) {
+        boolean network = area.network();
+        NetworkTrust trust = area.trust();
         YearMonth from = month.minusMonths(BASELINE_MONTHS);
         List<WaitingListFigures> series = network
                 ? figures.networkSeries(from, month, basis)
@@ -259,6 +320,10 @@ public class PlanningService {
         return new Baseline(network ? FigureQueries.NETWORK : trust.odsCode(), name, test, month.toString(),
                 last.waitingList(), last.waiting6Plus(), demand, capacity, netChange, used);
     }
+
+    private static final Predicate<Series> HAS_WAITING_LIST = series -> series.waitingList() != null;
+    private static final Predicate<Series> HAS_6_PLUS_WEEKS = series -> series.waiting6Plus() != null;
+    private static final Predicate<Series> HAS_DEMAND = series -> series.demand() != null && series.activity() != null;
 
     private record Series(String period, Long waitingList, Long waiting6Plus, Long activity, Long demand, Long change) {
 

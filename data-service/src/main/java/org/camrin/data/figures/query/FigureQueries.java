@@ -127,6 +127,10 @@ public class FigureQueries {
         return total == null ? Combined.none() : new Combined(total, tests, includes, 1);
     }
 
+    /**
+     * Adds up the 12 trusts' counts for a month. The counts are null unless every trust has
+     * figures for the month, and each count is null unless every trust has it.
+     */
     private Combined combineNetwork(YearMonth period, Basis basis) {
         Counts total = null;
         Map<String, Counts> tests = new LinkedHashMap<>();
@@ -142,7 +146,11 @@ public class FigureQueries {
             combined.tests().forEach((test, counts) -> tests.merge(test, counts, FigureQueries::addStrictly));
             includes.addAll(combined.includes());
         }
-        return total == null ? Combined.none() : new Combined(total, tests, includes, reporting);
+        if (reporting < NetworkTrust.values().length) {
+            // A sum over part of the network would read as a network-wide fall, so only the count is shown.
+            return new Combined(null, Map.of(), List.copyOf(includes), reporting);
+        }
+        return new Combined(total, tests, includes, reporting);
     }
 
     /**

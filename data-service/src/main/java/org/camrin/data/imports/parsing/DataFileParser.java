@@ -75,6 +75,7 @@ public final class DataFileParser {
             ProgressListener progress) {
         CountingInputStream counted = new CountingInputStream(input);
         Reader reader = withoutByteOrderMark(new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8)));
+        requirePeriodInRange(options);
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(csvFormat()).get()) {
             FileFormat format = detect(parser.getHeaderNames());
             YearMonth filePeriod = format == FileFormat.PROVIDER_WAITING_BANDS
@@ -131,6 +132,7 @@ public final class DataFileParser {
      * @throws FileRejectedException as {@link #parse} does for file-level problems
      */
     public static FileFormat checkHeader(InputStream input, Options options) {
+        requirePeriodInRange(options);
         Reader reader = withoutByteOrderMark(new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8)));
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(csvFormat()).get()) {
             FileFormat format = detect(parser.getHeaderNames());
@@ -210,6 +212,22 @@ public final class DataFileParser {
         };
     }
 
+    /**
+     * Rejects a {@code period} value outside the DM01 months, whatever the file's format, so a
+     * request with an impossible month changes nothing.
+     */
+    private static void requirePeriodInRange(Options options) {
+        YearMonth period = options.periodOverride();
+        if (period != null && outOfRange(period, options)) {
+            throw new FileRejectedException("period", "The period " + period + " is not a DM01 month: send a month "
+                    + "from " + RowParsers.FIRST_PERIOD + " to " + options.latestPeriod() + " as period=YYYY-MM.");
+        }
+    }
+
+    private static boolean outOfRange(YearMonth period, Options options) {
+        return period.isBefore(RowParsers.FIRST_PERIOD) || period.isAfter(options.latestPeriod());
+    }
+
     private static YearMonth filePeriod(Options options) {
         if (options.periodOverride() != null) {
             return options.periodOverride();
@@ -218,7 +236,14 @@ public final class DataFileParser {
         while (matcher.find()) {
             int month = Integer.parseInt(matcher.group(2));
             if (month >= 1 && month <= 12) {
-                return YearMonth.of(Integer.parseInt(matcher.group(1)), month);
+                YearMonth period = YearMonth.of(Integer.parseInt(matcher.group(1)), month);
+                if (outOfRange(period, options)) {
+                    throw new FileRejectedException("period", "The file name '" + options.fileName() + "' gives the "
+                            + "period " + period + ", which is not a DM01 month: DM01 months run from "
+                            + RowParsers.FIRST_PERIOD + " to " + options.latestPeriod() + ". Send the right month as "
+                            + "period=YYYY-MM or correct the file name.");
+                }
+                return period;
             }
         }
         throw new FileRejectedException("The " + FileFormat.PROVIDER_WAITING_BANDS.description() + " format has no "

@@ -90,7 +90,7 @@ class ImportController {
             view = imports.submit(new ImportRequest(copy, fileName, period, partial, user.username(), metadata(user)));
         } catch (FileRejectedException rejected) {
             log.info("Upload of {} by {} rejected: {}", fileName, user.username(), rejected.getMessage());
-            throw new InvalidInputException("file", rejected.getMessage());
+            throw new InvalidInputException(rejected.field(), rejected.getMessage());
         }
 
         ImportResponse response = ImportResponse.of(view, 1, List.of());

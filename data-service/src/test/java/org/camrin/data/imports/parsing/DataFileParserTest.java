@@ -142,6 +142,42 @@ class DataFileParserTest {
     }
 
     @Test
+    void periodOutOfRangeRejected() {
+        String bands = BANDS_HEADER + "REM,Liverpool,10,1,0,0.1,0\n";
+        for (YearMonth period : List.of(YearMonth.of(2027, 1), YearMonth.of(2099, 1), YearMonth.of(2005, 12))) {
+            DataFileParser.Options options = new DataFileParser.Options("bands.csv", period, YearMonth.of(2026, 12),
+                    NETWORK::contains);
+
+            assertThatThrownBy(() -> DataFileParser.checkHeader(stream(bands), options))
+                    .isInstanceOf(FileRejectedException.class)
+                    .hasMessageContaining("2006-01 to 2026-12")
+                    .extracting(error -> ((FileRejectedException) error).field()).isEqualTo("period");
+            assertThatThrownBy(() -> DataFileParser.parse(stream(bands), options, rejections::add, (bytes, rows) -> { }))
+                    .isInstanceOf(FileRejectedException.class)
+                    .extracting(error -> ((FileRejectedException) error).field()).isEqualTo("period");
+        }
+    }
+
+    @Test
+    void fileNamePeriodOutOfRangeRejected() {
+        String bands = BANDS_HEADER + "REM,Liverpool,10,1,0,0.1,0\n";
+        for (String fileName : List.of("bands-2099-01.csv", "bands-2005-12.csv")) {
+            assertThatThrownBy(() -> DataFileParser.checkHeader(stream(bands), options(fileName)))
+                    .isInstanceOf(FileRejectedException.class)
+                    .hasMessageContaining(fileName)
+                    .extracting(error -> ((FileRejectedException) error).field()).isEqualTo("period");
+        }
+    }
+
+    @Test
+    void pastPeriodIsUnknown() {
+        parse(TOTALS_HEADER + "REM,Liverpool,100,2005-12-01\n", "totals.csv");
+
+        assertThat(rejections).singleElement().extracting(RowRejection::reason).asString()
+                .startsWith("unknown period '2005-12-01'");
+    }
+
+    @Test
     void emptyFileRejectedWhole() {
         assertThatThrownBy(() -> parse("", "empty.csv"))
                 .isInstanceOf(FileRejectedException.class)
