@@ -251,7 +251,30 @@ class PathwayServiceIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON).content(adoption))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.adoptions.REM[0].version").value(1))
-                .andExpect(jsonPath("$.adoptions.REM[0].adoptedBy").value("trust-admin.rem"));
+                .andExpect(jsonPath("$.adoptions.REM[0].adoptedBy").value("trust-admin.rem"))
+                .andExpect(jsonPath("$.outcome").value("ADOPTED"));
+        long eventsBefore = eventStore.lastSequenceNumberFor("ADOPTION").orElseThrow();
+
+        mvc.perform(put("/api/pathways/definitions/ADOPTION/adoptions/REM").with(trustAdmin("REM"))
+                        .contentType(MediaType.APPLICATION_JSON).content(adoption))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("ALREADY_ADOPTED"))
+                .andExpect(jsonPath("$.message", containsString("nothing was changed")));
+        mvc.perform(put("/api/pathways/definitions/ADOPTION/adoptions/REM").with(trustAdmin("REM"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":1,\"effectiveFrom\":\"2025-01-01\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail", containsString("effectiveFrom")))
+                .andExpect(jsonPath("$.detail", containsString("back-dated")));
+        mvc.perform(put("/api/pathways/definitions/ADOPTION/adoptions/REM").with(trustAdmin("REM"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":1.7,\"effectiveFrom\":\"2026-02-01\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("version"));
+        assertThat(eventStore.lastSequenceNumberFor("ADOPTION").orElseThrow()).isEqualTo(eventsBefore);
+        mvc.perform(get("/api/pathways/definitions/ADOPTION").with(clinician("REM")))
+                .andExpect(jsonPath("$.adoptions.REM.length()").value(1));
 
         mvc.perform(post("/api/pathways/definitions/ADOPTION/versions/1/retirement").with(networkAdmin()))
                 .andExpect(status().isConflict())

@@ -16,6 +16,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.camrin.pathway.definition.api.AdoptionOutcome;
 import org.camrin.pathway.definition.api.DefinitionCommands.AdoptPathwayVersionCommand;
 import org.camrin.pathway.definition.api.DefinitionCommands.CreatePathwayDraftCommand;
 import org.camrin.pathway.definition.api.DefinitionCommands.PublishPathwayCommand;
@@ -106,8 +107,9 @@ class PathwayDefinitionAggregate {
         apply(new PathwayVersionRetiredEvent(code, command.version(), optionalText("reason", command.reason())));
     }
 
+    /** Returns whether the adoption was stored or the trust already used that version from an earlier date. */
     @CommandHandler
-    void handle(AdoptPathwayVersionCommand command) {
+    AdoptionOutcome handle(AdoptPathwayVersionCommand command) {
         String trust = NetworkTrust.fromOdsCode(command.trust())
                 .map(NetworkTrust::odsCode)
                 .orElseThrow(() -> new InvalidInputException("trust", "'" + command.trust()
@@ -120,15 +122,19 @@ class PathwayDefinitionAggregate {
             throw new InvalidInputException("effectiveFrom", "Send the date the version applies from as YYYY-MM-DD.");
         }
         Adoption current = adoptions.get(trust);
-        if (current != null && current.version() == command.version()) {
-            return;
-        }
+        // The back-dating rule comes first, so a repeat of the current version with an earlier date is
+        // rejected rather than silently ignored.
         if (current != null && command.effectiveFrom().isBefore(current.effectiveFrom())) {
-            throw new AdoptionBackdatedException(trust, current.version(), current.effectiveFrom());
+            throw new AdoptionBackdatedException(trust, command.effectiveFrom(), current.version(),
+                    current.effectiveFrom());
+        }
+        if (current != null && current.version() == command.version()) {
+            return AdoptionOutcome.ALREADY_ADOPTED;
         }
 
         apply(new PathwayVersionAdoptedEvent(code, trust, command.version(), command.effectiveFrom(),
                 current == null ? null : current.version()));
+        return AdoptionOutcome.ADOPTED;
     }
 
     private void requirePublished(int version) {

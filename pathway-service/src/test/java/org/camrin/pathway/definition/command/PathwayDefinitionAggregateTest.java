@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.camrin.pathway.definition.api.AdoptionOutcome;
 import org.camrin.pathway.definition.api.DefinitionCommands.AdoptPathwayVersionCommand;
 import org.camrin.pathway.definition.api.DefinitionCommands.CreatePathwayDraftCommand;
 import org.camrin.pathway.definition.api.DefinitionCommands.PublishPathwayCommand;
@@ -208,6 +209,33 @@ class PathwayDefinitionAggregateTest {
                         new PathwayVersionAdoptedEvent(CODE, "REM", 1, LocalDate.of(2026, 1, 1), null))
                 .when(new AdoptPathwayVersionCommand(CODE, "REM", 1, LocalDate.of(2026, 3, 1)))
                 .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(AdoptionOutcome.ALREADY_ADOPTED)
+                .expectNoEvents();
+    }
+
+    @Test
+    void identicalAdoptionReportedAsRepeat() {
+        fixture.given(DRAFTED, PUBLISHED,
+                        new PathwayVersionAdoptedEvent(CODE, "REM", 1, LocalDate.of(2026, 1, 1), null))
+                .when(new AdoptPathwayVersionCommand(CODE, "REM", 1, LocalDate.of(2026, 1, 1)))
+                .expectResultMessagePayload(AdoptionOutcome.ALREADY_ADOPTED)
+                .expectNoEvents();
+    }
+
+    @Test
+    void newAdoptionReportedAsAdopted() {
+        fixture.given(DRAFTED, PUBLISHED)
+                .when(new AdoptPathwayVersionCommand(CODE, "REM", 1, LocalDate.of(2026, 1, 1)))
+                .expectResultMessagePayload(AdoptionOutcome.ADOPTED);
+    }
+
+    @Test
+    void backdatedSameVersionRejected() {
+        fixture.given(DRAFTED, PUBLISHED,
+                        new PathwayVersionAdoptedEvent(CODE, "REM", 1, LocalDate.of(2026, 6, 1), null))
+                .when(new AdoptPathwayVersionCommand(CODE, "REM", 1, LocalDate.of(2025, 1, 1)))
+                .expectException(DefinitionRuleViolations.AdoptionBackdatedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("effectiveFrom"))
                 .expectNoEvents();
     }
 }
