@@ -211,6 +211,15 @@ class PathwayServiceIntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("steps[0].target"));
 
+        for (String target : List.of("PT9999999999999H", "P401D", "-PT1H", "PT0S")) {
+            mvc.perform(post("/api/pathways/definitions").with(networkAdmin())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"code\":\"ROLES\",\"name\":\"Roles\",\"clinicalArea\":\"Lung cancer\","
+                                    + "\"steps\":" + stepsJson("scan", target, null) + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("steps[0].target"));
+        }
+
         String badAnchor = "{\"code\":\"ROLES\",\"name\":\"Roles\",\"clinicalArea\":\"Lung cancer\",\"steps\":"
                 + stepsJson("scan", "PT72H", "report") + "}";
         mvc.perform(post("/api/pathways/definitions").with(networkAdmin())

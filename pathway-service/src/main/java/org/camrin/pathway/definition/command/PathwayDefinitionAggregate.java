@@ -47,6 +47,11 @@ class PathwayDefinitionAggregate {
     static final String STEP_KEY_PATTERN = "[a-z][a-z0-9-]{0,39}";
     static final int MAX_STEPS = 30;
     static final int MAX_TEXT_LENGTH = 200;
+    /**
+     * Maximum step target. National imaging targets run to weeks, not years, and the bound keeps
+     * every due time (start plus target) a representable instant.
+     */
+    static final Duration MAX_TARGET = Duration.ofDays(400);
 
     @AggregateIdentifier
     private String code;
@@ -200,6 +205,11 @@ class PathwayDefinitionAggregate {
                 if (target == null || target.isNegative() || target.isZero()) {
                     throw new InvalidInputException(field + ".target", "Send a positive ISO-8601 duration, "
                             + "for example PT72H or P28D.");
+                }
+                if (target.compareTo(MAX_TARGET) > 0) {
+                    throw new InvalidInputException(field + ".target", "The target " + target + " is longer than "
+                            + "the maximum of " + MAX_TARGET.toDays() + " days; send P" + MAX_TARGET.toDays()
+                            + "D or less.");
                 }
                 String from = step.measuredFrom() == null || step.measuredFrom().isBlank() ? null : step.measuredFrom();
                 if (from != null && !earlierKeys.contains(from)) {

@@ -90,6 +90,63 @@ class PathwayDefinitionAggregateTest {
     }
 
     @Test
+    void negativeTargetRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new CreatePathwayDraftCommand(CODE, "Lung", "Lung cancer",
+                        List.of(new PathwayStep("ct-performed", "CT", Duration.ofHours(-1), null)), STANDARDS))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void targetOverMaximumRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new CreatePathwayDraftCommand(CODE, "Lung", "Lung cancer",
+                        List.of(new PathwayStep("ct-performed", "CT", Duration.ofHours(9_999_999_999_999L), null)),
+                        STANDARDS))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void targetOverMaximumNamesStepField() {
+        List<PathwayStep> steps = List.of(STEPS.get(0),
+                new PathwayStep("ct-reported", "CT reported", Duration.ofDays(401), "ct-performed"));
+
+        InvalidInputException rejected = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> PathwayDefinitionAggregate.Content.validate("Lung", "Lung cancer", steps, STANDARDS));
+
+        org.junit.jupiter.api.Assertions.assertEquals("steps[1].target", rejected.field());
+    }
+
+    @Test
+    void revisedTargetOverMaximumRejected() {
+        fixture.given(DRAFTED, PUBLISHED)
+                .when(new RevisePathwayDraftCommand(CODE, "Lung", "Lung cancer",
+                        List.of(new PathwayStep("ct-performed", "CT", Duration.ofDays(401), null)), STANDARDS))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("400 days"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void targetOfMaximumAccepted() {
+        List<PathwayStep> longest = List.of(new PathwayStep("ct-performed", "CT", Duration.ofDays(400), null));
+        fixture.givenNoPriorActivity()
+                .when(new CreatePathwayDraftCommand(CODE, "Lung", "Lung cancer", longest, STANDARDS))
+                .expectEvents(new PathwayDraftedEvent(CODE, 1, "Lung", "Lung cancer", longest, STANDARDS));
+    }
+
+    @Test
+    void seededTargetsWithinMaximum() {
+        for (CreatePathwayDraftCommand pathway : StandardPathwaySeeder.standardPathways()) {
+            fixture.givenNoPriorActivity()
+                    .when(pathway)
+                    .expectSuccessfulHandlerExecution();
+        }
+    }
+
+    @Test
     void publishMakesDraftImmutableVersion() {
         fixture.given(DRAFTED)
                 .when(new PublishPathwayCommand(CODE))
