@@ -315,6 +315,35 @@ class PathwayServiceIntegrationTest {
     }
 
     @Test
+    void timesOutsideWindowRejected() throws Exception {
+        adoptedPathway("TIME-WINDOW", "REM", stepsJson("scan", "PT72H", null));
+        String pathwayId = start("TIME-WINDOW", "REM", newNhsNumber(), null);
+        // Breaches of other tests' pathways may be stored meanwhile, so they are left out of the count.
+        String countEvents = "select count(*) from domainevententry where payloadtype not like '%TargetBreachedEvent'";
+        long eventsBefore = jdbc.queryForObject(countEvents, Long.class);
+
+        for (String startedAt : List.of("-999999999-01-01T00:00:00Z", "1999-12-31T23:59:59Z",
+                "+1000000000-12-31T23:59:59Z", Instant.now().plus(Duration.ofHours(1)).toString())) {
+            mvc.perform(post("/api/pathways/patients").with(clinician("REM"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"nhsNumber\":\"" + newNhsNumber() + "\",\"pathwayCode\":\"TIME-WINDOW\","
+                                    + "\"startedAt\":\"" + startedAt + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("startedAt"));
+        }
+        for (String completedAt : List.of("-999999999-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z")) {
+            mvc.perform(post("/api/pathways/patients/" + pathwayId + "/steps/scan").with(clinician("REM"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"completedAt\":\"" + completedAt + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("completedAt"));
+        }
+
+        assertThat(jdbc.queryForObject(countEvents, Long.class)).isEqualTo(eventsBefore);
+    }
+
+    @Test
     void startNeedsAdoptedVersion() throws Exception {
         createDefinition("NOT-ADOPTED", stepsJson("scan", "PT72H", null));
         publish("NOT-ADOPTED");
