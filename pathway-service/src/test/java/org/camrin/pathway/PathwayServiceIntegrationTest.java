@@ -281,9 +281,18 @@ class PathwayServiceIntegrationTest {
                         .content("{\"version\":1.7,\"effectiveFrom\":\"2026-02-01\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("version"));
+        for (String effectiveFrom : List.of("+999999999-12-31", "1999-12-31",
+                LocalDate.now().plusYears(5).plusDays(2).toString())) {
+            mvc.perform(put("/api/pathways/definitions/ADOPTION/adoptions/RBL").with(trustAdmin("RBL"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"version\":1,\"effectiveFrom\":\"" + effectiveFrom + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("effectiveFrom"));
+        }
         assertThat(eventStore.lastSequenceNumberFor("ADOPTION").orElseThrow()).isEqualTo(eventsBefore);
         mvc.perform(get("/api/pathways/definitions/ADOPTION").with(clinician("REM")))
-                .andExpect(jsonPath("$.adoptions.REM.length()").value(1));
+                .andExpect(jsonPath("$.adoptions.REM.length()").value(1))
+                .andExpect(jsonPath("$.adoptions.RBL").doesNotExist());
 
         mvc.perform(post("/api/pathways/definitions/ADOPTION/versions/1/retirement").with(networkAdmin()))
                 .andExpect(status().isConflict())

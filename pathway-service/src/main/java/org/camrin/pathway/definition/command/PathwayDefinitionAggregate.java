@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,6 +54,11 @@ class PathwayDefinitionAggregate {
      * every due time (start plus target) a representable instant.
      */
     static final Duration MAX_TARGET = Duration.ofDays(400);
+    /** Earliest adoption date accepted; no network pathway applied before this. */
+    static final LocalDate EARLIEST_EFFECTIVE_FROM = LocalDate.of(2000, 1, 1);
+    /** How far ahead of today an adoption may be planned; also keeps the date storable as a MongoDB date. */
+    static final Period MAX_EFFECTIVE_AHEAD = Period.ofYears(5);
+    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     @AggregateIdentifier
     private String code;
@@ -123,9 +130,7 @@ class PathwayDefinitionAggregate {
         if (retired.contains(command.version())) {
             throw new VersionNotAdoptableException(code, command.version());
         }
-        if (command.effectiveFrom() == null) {
-            throw new InvalidInputException("effectiveFrom", "Send the date the version applies from as YYYY-MM-DD.");
-        }
+        requireEffectiveFrom(command.effectiveFrom());
         Adoption current = adoptions.get(trust);
         // The back-dating rule comes first, so a repeat of the current version with an earlier date is
         // rejected rather than silently ignored.
@@ -140,6 +145,17 @@ class PathwayDefinitionAggregate {
         apply(new PathwayVersionAdoptedEvent(code, trust, command.version(), command.effectiveFrom(),
                 current == null ? null : current.version()));
         return AdoptionOutcome.ADOPTED;
+    }
+
+    private static void requireEffectiveFrom(LocalDate effectiveFrom) {
+        if (effectiveFrom == null) {
+            throw new InvalidInputException("effectiveFrom", "Send the date the version applies from as YYYY-MM-DD.");
+        }
+        LocalDate latest = LocalDate.now(UK).plus(MAX_EFFECTIVE_AHEAD);
+        if (effectiveFrom.isBefore(EARLIEST_EFFECTIVE_FROM) || effectiveFrom.isAfter(latest)) {
+            throw new InvalidInputException("effectiveFrom", "The date " + effectiveFrom + " is outside the accepted "
+                    + "range; send a date from " + EARLIEST_EFFECTIVE_FROM + " to " + latest + ".");
+        }
     }
 
     private void requirePublished(int version) {

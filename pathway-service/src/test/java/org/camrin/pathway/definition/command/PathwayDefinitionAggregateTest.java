@@ -232,6 +232,32 @@ class PathwayDefinitionAggregateTest {
     }
 
     @Test
+    void adoptionFarInFutureRejected() {
+        fixture.given(DRAFTED, PUBLISHED)
+                .when(new AdoptPathwayVersionCommand(CODE, "REM", 1, LocalDate.MAX))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("outside the accepted range"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void adoptionOverFiveYearsAheadRejected() {
+        fixture.given(DRAFTED, PUBLISHED)
+                .when(new AdoptPathwayVersionCommand(CODE, "REM", 1,
+                        LocalDate.now(java.time.ZoneId.of("Europe/London")).plusYears(5).plusDays(2)))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void adoptionBefore2000Rejected() {
+        fixture.given(DRAFTED, PUBLISHED)
+                .when(new AdoptPathwayVersionCommand(CODE, "REM", 1, LocalDate.of(1999, 12, 31)))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void adoptTrustOutsideNetworkRejected() {
         fixture.given(DRAFTED, PUBLISHED)
                 .when(new AdoptPathwayVersionCommand(CODE, "RX1", 1, LocalDate.of(2026, 1, 1)))
