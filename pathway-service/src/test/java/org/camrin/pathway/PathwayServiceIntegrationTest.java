@@ -211,6 +211,15 @@ class PathwayServiceIntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("steps[0].target"));
 
+        for (String target : List.of("PT9999999999999H", "P401D", "-PT1H", "PT0S")) {
+            mvc.perform(post("/api/pathways/definitions").with(networkAdmin())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"code\":\"ROLES\",\"name\":\"Roles\",\"clinicalArea\":\"Lung cancer\","
+                                    + "\"steps\":" + stepsJson("scan", target, null) + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("steps[0].target"));
+        }
+
         String badAnchor = "{\"code\":\"ROLES\",\"name\":\"Roles\",\"clinicalArea\":\"Lung cancer\",\"steps\":"
                 + stepsJson("scan", "PT72H", "report") + "}";
         mvc.perform(post("/api/pathways/definitions").with(networkAdmin())
@@ -251,7 +260,39 @@ class PathwayServiceIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON).content(adoption))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.adoptions.REM[0].version").value(1))
-                .andExpect(jsonPath("$.adoptions.REM[0].adoptedBy").value("trust-admin.rem"));
+                .andExpect(jsonPath("$.adoptions.REM[0].adoptedBy").value("trust-admin.rem"))
+                .andExpect(jsonPath("$.outcome").value("ADOPTED"));
+        long eventsBefore = eventStore.lastSequenceNumberFor("ADOPTION").orElseThrow();
+
+        mvc.perform(put("/api/pathways/definitions/ADOPTION/adoptions/REM").with(trustAdmin("REM"))
+                        .contentType(MediaType.APPLICATION_JSON).content(adoption))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("ALREADY_ADOPTED"))
+                .andExpect(jsonPath("$.message", containsString("nothing was changed")));
+        mvc.perform(put("/api/pathways/definitions/ADOPTION/adoptions/REM").with(trustAdmin("REM"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":1,\"effectiveFrom\":\"2025-01-01\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail", containsString("effectiveFrom")))
+                .andExpect(jsonPath("$.detail", containsString("back-dated")));
+        mvc.perform(put("/api/pathways/definitions/ADOPTION/adoptions/REM").with(trustAdmin("REM"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":1.7,\"effectiveFrom\":\"2026-02-01\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("version"));
+        for (String effectiveFrom : List.of("+999999999-12-31", "1999-12-31",
+                LocalDate.now().plusYears(5).plusDays(2).toString())) {
+            mvc.perform(put("/api/pathways/definitions/ADOPTION/adoptions/RBL").with(trustAdmin("RBL"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"version\":1,\"effectiveFrom\":\"" + effectiveFrom + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("effectiveFrom"));
+        }
+        assertThat(eventStore.lastSequenceNumberFor("ADOPTION").orElseThrow()).isEqualTo(eventsBefore);
+        mvc.perform(get("/api/pathways/definitions/ADOPTION").with(clinician("REM")))
+                .andExpect(jsonPath("$.adoptions.REM.length()").value(1))
+                .andExpect(jsonPath("$.adoptions.RBL").doesNotExist());
 
         mvc.perform(post("/api/pathways/definitions/ADOPTION/versions/1/retirement").with(networkAdmin()))
                 .andExpect(status().isConflict())
@@ -280,6 +321,35 @@ class PathwayServiceIntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].detail", containsString("10 digits")));
         assertThat(jdbc.queryForObject("select count(*) from domainevententry", Long.class)).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void timesOutsideWindowRejected() throws Exception {
+        adoptedPathway("TIME-WINDOW", "REM", stepsJson("scan", "PT72H", null));
+        String pathwayId = start("TIME-WINDOW", "REM", newNhsNumber(), null);
+        // Breaches of other tests' pathways may be stored meanwhile, so they are left out of the count.
+        String countEvents = "select count(*) from domainevententry where payloadtype not like '%TargetBreachedEvent'";
+        long eventsBefore = jdbc.queryForObject(countEvents, Long.class);
+
+        for (String startedAt : List.of("-999999999-01-01T00:00:00Z", "1999-12-31T23:59:59Z",
+                "+1000000000-12-31T23:59:59Z", Instant.now().plus(Duration.ofHours(1)).toString())) {
+            mvc.perform(post("/api/pathways/patients").with(clinician("REM"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"nhsNumber\":\"" + newNhsNumber() + "\",\"pathwayCode\":\"TIME-WINDOW\","
+                                    + "\"startedAt\":\"" + startedAt + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("startedAt"));
+        }
+        for (String completedAt : List.of("-999999999-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z")) {
+            mvc.perform(post("/api/pathways/patients/" + pathwayId + "/steps/scan").with(clinician("REM"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"completedAt\":\"" + completedAt + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("completedAt"));
+        }
+
+        assertThat(jdbc.queryForObject(countEvents, Long.class)).isEqualTo(eventsBefore);
     }
 
     @Test

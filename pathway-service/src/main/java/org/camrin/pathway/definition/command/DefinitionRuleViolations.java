@@ -32,9 +32,10 @@ final class DefinitionRuleViolations {
     }
 
     static final class AdoptionBackdatedException extends RuleViolationException {
-        AdoptionBackdatedException(String trust, int currentVersion, LocalDate currentFrom) {
-            super("Trust " + trust + " uses version " + currentVersion + " from " + currentFrom
-                    + "; a new adoption must apply from that date or later.");
+        AdoptionBackdatedException(String trust, LocalDate requestedFrom, int currentVersion, LocalDate currentFrom) {
+            super("effectiveFrom " + requestedFrom + " is before the current adoption: trust " + trust
+                    + " uses version " + currentVersion + " from " + currentFrom + ". An adoption cannot be "
+                    + "back-dated, so send an effectiveFrom of " + currentFrom + " or later.");
         }
     }
 }

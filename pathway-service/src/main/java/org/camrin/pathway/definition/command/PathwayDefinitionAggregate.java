@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +18,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.camrin.pathway.definition.api.AdoptionOutcome;
 import org.camrin.pathway.definition.api.DefinitionCommands.AdoptPathwayVersionCommand;
 import org.camrin.pathway.definition.api.DefinitionCommands.CreatePathwayDraftCommand;
 import org.camrin.pathway.definition.api.DefinitionCommands.PublishPathwayCommand;
@@ -46,6 +49,16 @@ class PathwayDefinitionAggregate {
     static final String STEP_KEY_PATTERN = "[a-z][a-z0-9-]{0,39}";
     static final int MAX_STEPS = 30;
     static final int MAX_TEXT_LENGTH = 200;
+    /**
+     * Maximum step target. National imaging targets run to weeks, not years, and the bound keeps
+     * every due time (start plus target) a representable instant.
+     */
+    static final Duration MAX_TARGET = Duration.ofDays(400);
+    /** Earliest adoption date accepted; no network pathway applied before this. */
+    static final LocalDate EARLIEST_EFFECTIVE_FROM = LocalDate.of(2000, 1, 1);
+    /** How far ahead of today an adoption may be planned; also keeps the date storable as a MongoDB date. */
+    static final Period MAX_EFFECTIVE_AHEAD = Period.ofYears(5);
+    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     @AggregateIdentifier
     private String code;
@@ -106,8 +119,9 @@ class PathwayDefinitionAggregate {
         apply(new PathwayVersionRetiredEvent(code, command.version(), optionalText("reason", command.reason())));
     }
 
+    /** Returns whether the adoption was stored or the trust already used that version from an earlier date. */
     @CommandHandler
-    void handle(AdoptPathwayVersionCommand command) {
+    AdoptionOutcome handle(AdoptPathwayVersionCommand command) {
         String trust = NetworkTrust.fromOdsCode(command.trust())
                 .map(NetworkTrust::odsCode)
                 .orElseThrow(() -> new InvalidInputException("trust", "'" + command.trust()
@@ -116,19 +130,32 @@ class PathwayDefinitionAggregate {
         if (retired.contains(command.version())) {
             throw new VersionNotAdoptableException(code, command.version());
         }
-        if (command.effectiveFrom() == null) {
-            throw new InvalidInputException("effectiveFrom", "Send the date the version applies from as YYYY-MM-DD.");
-        }
+        requireEffectiveFrom(command.effectiveFrom());
         Adoption current = adoptions.get(trust);
-        if (current != null && current.version() == command.version()) {
-            return;
-        }
+        // The back-dating rule comes first, so a repeat of the current version with an earlier date is
+        // rejected rather than silently ignored.
         if (current != null && command.effectiveFrom().isBefore(current.effectiveFrom())) {
-            throw new AdoptionBackdatedException(trust, current.version(), current.effectiveFrom());
+            throw new AdoptionBackdatedException(trust, command.effectiveFrom(), current.version(),
+                    current.effectiveFrom());
+        }
+        if (current != null && current.version() == command.version()) {
+            return AdoptionOutcome.ALREADY_ADOPTED;
         }
 
         apply(new PathwayVersionAdoptedEvent(code, trust, command.version(), command.effectiveFrom(),
                 current == null ? null : current.version()));
+        return AdoptionOutcome.ADOPTED;
+    }
+
+    private static void requireEffectiveFrom(LocalDate effectiveFrom) {
+        if (effectiveFrom == null) {
+            throw new InvalidInputException("effectiveFrom", "Send the date the version applies from as YYYY-MM-DD.");
+        }
+        LocalDate latest = LocalDate.now(UK).plus(MAX_EFFECTIVE_AHEAD);
+        if (effectiveFrom.isBefore(EARLIEST_EFFECTIVE_FROM) || effectiveFrom.isAfter(latest)) {
+            throw new InvalidInputException("effectiveFrom", "The date " + effectiveFrom + " is outside the accepted "
+                    + "range; send a date from " + EARLIEST_EFFECTIVE_FROM + " to " + latest + ".");
+        }
     }
 
     private void requirePublished(int version) {
@@ -194,6 +221,11 @@ class PathwayDefinitionAggregate {
                 if (target == null || target.isNegative() || target.isZero()) {
                     throw new InvalidInputException(field + ".target", "Send a positive ISO-8601 duration, "
                             + "for example PT72H or P28D.");
+                }
+                if (target.compareTo(MAX_TARGET) > 0) {
+                    throw new InvalidInputException(field + ".target", "The target " + target + " is longer than "
+                            + "the maximum of " + MAX_TARGET.toDays() + " days; send P" + MAX_TARGET.toDays()
+                            + "D or less.");
                 }
                 String from = step.measuredFrom() == null || step.measuredFrom().isBlank() ? null : step.measuredFrom();
                 if (from != null && !earlierKeys.contains(from)) {

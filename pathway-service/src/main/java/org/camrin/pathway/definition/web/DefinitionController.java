@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.camrin.identity.security.CamrinUser;
 import org.camrin.identity.security.CurrentUser;
+import org.camrin.pathway.definition.api.AdoptionOutcome;
 import org.camrin.pathway.definition.api.DefinitionCommands.AdoptPathwayVersionCommand;
 import org.camrin.pathway.definition.api.DefinitionCommands.CreatePathwayDraftCommand;
 import org.camrin.pathway.definition.api.DefinitionCommands.PublishPathwayCommand;
@@ -117,17 +119,35 @@ class DefinitionController {
     /** Adopts a version for a trust; trust admins only for their own trust. */
     @PutMapping("/{code}/adoptions/{trust}")
     @PreAuthorize("hasRole('trust-admin')")
-    PathwayDefinitionView adopt(@PathVariable String code, @PathVariable String trust,
+    AdoptionResponse adopt(@PathVariable String code, @PathVariable String trust,
             @Valid @RequestBody AdoptionRequest request) {
         CamrinUser user = CurrentUser.get();
         if (!user.belongsTo(trust)) {
             throw new AccessDeniedException("A trust admin adopts pathways only for their own trust");
         }
         require(code);
-        commands.sendAndWait(new AdoptPathwayVersionCommand(code, trust, request.version(), request.effectiveFrom()));
+
+        AdoptionOutcome outcome = commands.sendAndWait(new AdoptPathwayVersionCommand(code, trust, request.version(),
+                request.effectiveFrom()));
+
+        if (outcome == AdoptionOutcome.ALREADY_ADOPTED) {
+            log.info("Trust {} already uses version {} of pathway {}; adoption from {} changed nothing", trust,
+                    request.version(), code, request.effectiveFrom());
+            return new AdoptionResponse(outcome, "Trust " + trust + " already uses version " + request.version()
+                    + " of " + code + " from this date or an earlier one, so nothing was changed.", projected(code));
+        }
         log.info("Trust {} adopted version {} of pathway {} from {}", trust, request.version(), code,
                 request.effectiveFrom());
-        return projected(code);
+        return new AdoptionResponse(outcome, "Trust " + trust + " uses version " + request.version() + " of " + code
+                + " from " + request.effectiveFrom() + ".", projected(code));
+    }
+
+    /**
+     * The definition after an adoption, with its fields at the top level as other endpoints return
+     * them, and whether this request stored an adoption.
+     */
+    record AdoptionResponse(AdoptionOutcome outcome, String message,
+            @JsonUnwrapped PathwayDefinitionView definition) {
     }
 
     /** A published or retired version as a FHIR R4 PlanDefinition. */

@@ -34,6 +34,7 @@ import org.camrin.pathway.patient.api.PatientEvents.StepCompletedEvent;
 import org.camrin.pathway.patient.api.PatientEvents.StepTargetMeasuredEvent;
 import org.camrin.pathway.patient.api.PatientEvents.TargetBreachedEvent;
 import org.camrin.pathway.patient.api.PatientPathwayStatus;
+import org.camrin.pathway.patient.api.ReportedTimes;
 import org.camrin.pathway.patient.identity.NhsNumber;
 import org.camrin.pathway.patient.command.PatientRuleViolations.PathwayClosedException;
 import org.camrin.pathway.patient.command.PatientRuleViolations.PathwayNotActiveException;
@@ -54,8 +55,7 @@ import org.springframework.security.access.AccessDeniedException;
 @Aggregate
 class PatientPathwayAggregate {
 
-    /** How far ahead of the server clock a submitted time may be, to allow for clock drift. */
-    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+    static final Duration CLOCK_TOLERANCE = ReportedTimes.CLOCK_TOLERANCE;
     static final int MAX_REASON_LENGTH = 500;
 
     @AggregateIdentifier
@@ -257,13 +257,7 @@ class PatientPathwayAggregate {
     }
 
     private static Instant requireTime(String field, Instant time, Instant now) {
-        if (time == null) {
-            throw new InvalidInputException(field, "Send the time as ISO-8601, for example 2026-01-31T09:30:00Z.");
-        }
-        if (time.isAfter(now.plus(CLOCK_TOLERANCE))) {
-            throw new InvalidInputException(field, "The time " + time + " is in the future; send when it happened.");
-        }
-        return time;
+        return ReportedTimes.requireWithinWindow(field, time, now);
     }
 
     private static String requireReason(String reason) {

@@ -27,6 +27,7 @@ import org.camrin.pathway.patient.api.PatientCommands.PausePatientPathwayCommand
 import org.camrin.pathway.patient.api.PatientCommands.RecordStepCompletionCommand;
 import org.camrin.pathway.patient.api.PatientCommands.ResumePatientPathwayCommand;
 import org.camrin.pathway.patient.api.PatientCommands.StartPatientPathwayCommand;
+import org.camrin.pathway.patient.api.ReportedTimes;
 import org.camrin.pathway.patient.identity.NhsNumber;
 import org.camrin.pathway.patient.identity.PatientKeyStore;
 import org.camrin.pathway.patient.identity.Pseudonymiser;
@@ -95,7 +96,9 @@ class PatientPathwayController {
         String trust = user.trust().orElseThrow(() -> new AccessDeniedException("Only staff of a trust start pathways"));
         String nhsNumber = NhsNumber.requireValid("nhsNumber", request.nhsNumber());
         Instant now = Instant.now();
-        Instant startedAt = request.startedAt() == null ? now : request.startedAt();
+        // Checked before the start date is worked out, which fails for times far outside the window.
+        Instant startedAt = request.startedAt() == null ? now
+                : ReportedTimes.requireWithinWindow("startedAt", request.startedAt(), now);
         PathwayDefinitionView definition = definitions.find(request.pathwayCode())
                 .orElseThrow(() -> new InvalidInputException("pathwayCode", "'" + request.pathwayCode()
                         + "' is not a pathway. List them with GET /api/pathways/definitions."));

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.camrin.pathway.definition.api.AdoptionOutcome;
 import org.camrin.pathway.definition.api.DefinitionCommands.AdoptPathwayVersionCommand;
 import org.camrin.pathway.definition.api.DefinitionCommands.CreatePathwayDraftCommand;
 import org.camrin.pathway.definition.api.DefinitionCommands.PublishPathwayCommand;
@@ -86,6 +87,63 @@ class PathwayDefinitionAggregateTest {
                         List.of(new PathwayStep("ct-performed", "CT", Duration.ZERO, null)), STANDARDS))
                 .expectException(InvalidInputException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void negativeTargetRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new CreatePathwayDraftCommand(CODE, "Lung", "Lung cancer",
+                        List.of(new PathwayStep("ct-performed", "CT", Duration.ofHours(-1), null)), STANDARDS))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void targetOverMaximumRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new CreatePathwayDraftCommand(CODE, "Lung", "Lung cancer",
+                        List.of(new PathwayStep("ct-performed", "CT", Duration.ofHours(9_999_999_999_999L), null)),
+                        STANDARDS))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void targetOverMaximumNamesStepField() {
+        List<PathwayStep> steps = List.of(STEPS.get(0),
+                new PathwayStep("ct-reported", "CT reported", Duration.ofDays(401), "ct-performed"));
+
+        InvalidInputException rejected = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> PathwayDefinitionAggregate.Content.validate("Lung", "Lung cancer", steps, STANDARDS));
+
+        org.junit.jupiter.api.Assertions.assertEquals("steps[1].target", rejected.field());
+    }
+
+    @Test
+    void revisedTargetOverMaximumRejected() {
+        fixture.given(DRAFTED, PUBLISHED)
+                .when(new RevisePathwayDraftCommand(CODE, "Lung", "Lung cancer",
+                        List.of(new PathwayStep("ct-performed", "CT", Duration.ofDays(401), null)), STANDARDS))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("400 days"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void targetOfMaximumAccepted() {
+        List<PathwayStep> longest = List.of(new PathwayStep("ct-performed", "CT", Duration.ofDays(400), null));
+        fixture.givenNoPriorActivity()
+                .when(new CreatePathwayDraftCommand(CODE, "Lung", "Lung cancer", longest, STANDARDS))
+                .expectEvents(new PathwayDraftedEvent(CODE, 1, "Lung", "Lung cancer", longest, STANDARDS));
+    }
+
+    @Test
+    void seededTargetsWithinMaximum() {
+        for (CreatePathwayDraftCommand pathway : StandardPathwaySeeder.standardPathways()) {
+            fixture.givenNoPriorActivity()
+                    .when(pathway)
+                    .expectSuccessfulHandlerExecution();
+        }
     }
 
     @Test
@@ -174,6 +232,32 @@ class PathwayDefinitionAggregateTest {
     }
 
     @Test
+    void adoptionFarInFutureRejected() {
+        fixture.given(DRAFTED, PUBLISHED)
+                .when(new AdoptPathwayVersionCommand(CODE, "REM", 1, LocalDate.MAX))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("outside the accepted range"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void adoptionOverFiveYearsAheadRejected() {
+        fixture.given(DRAFTED, PUBLISHED)
+                .when(new AdoptPathwayVersionCommand(CODE, "REM", 1,
+                        LocalDate.now(java.time.ZoneId.of("Europe/London")).plusYears(5).plusDays(2)))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void adoptionBefore2000Rejected() {
+        fixture.given(DRAFTED, PUBLISHED)
+                .when(new AdoptPathwayVersionCommand(CODE, "REM", 1, LocalDate.of(1999, 12, 31)))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void adoptTrustOutsideNetworkRejected() {
         fixture.given(DRAFTED, PUBLISHED)
                 .when(new AdoptPathwayVersionCommand(CODE, "RX1", 1, LocalDate.of(2026, 1, 1)))
@@ -208,6 +292,33 @@ class PathwayDefinitionAggregateTest {
                         new PathwayVersionAdoptedEvent(CODE, "REM", 1, LocalDate.of(2026, 1, 1), null))
                 .when(new AdoptPathwayVersionCommand(CODE, "REM", 1, LocalDate.of(2026, 3, 1)))
                 .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(AdoptionOutcome.ALREADY_ADOPTED)
+                .expectNoEvents();
+    }
+
+    @Test
+    void identicalAdoptionReportedAsRepeat() {
+        fixture.given(DRAFTED, PUBLISHED,
+                        new PathwayVersionAdoptedEvent(CODE, "REM", 1, LocalDate.of(2026, 1, 1), null))
+                .when(new AdoptPathwayVersionCommand(CODE, "REM", 1, LocalDate.of(2026, 1, 1)))
+                .expectResultMessagePayload(AdoptionOutcome.ALREADY_ADOPTED)
+                .expectNoEvents();
+    }
+
+    @Test
+    void newAdoptionReportedAsAdopted() {
+        fixture.given(DRAFTED, PUBLISHED)
+                .when(new AdoptPathwayVersionCommand(CODE, "REM", 1, LocalDate.of(2026, 1, 1)))
+                .expectResultMessagePayload(AdoptionOutcome.ADOPTED);
+    }
+
+    @Test
+    void backdatedSameVersionRejected() {
+        fixture.given(DRAFTED, PUBLISHED,
+                        new PathwayVersionAdoptedEvent(CODE, "REM", 1, LocalDate.of(2026, 6, 1), null))
+                .when(new AdoptPathwayVersionCommand(CODE, "REM", 1, LocalDate.of(2025, 1, 1)))
+                .expectException(DefinitionRuleViolations.AdoptionBackdatedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("effectiveFrom"))
                 .expectNoEvents();
     }
 }

@@ -72,6 +72,33 @@ class PatientPathwayAggregateTest {
     }
 
     @Test
+    void startBefore2000Rejected() {
+        fixture.givenNoPriorActivity()
+                .when(new StartPatientPathwayCommand(ID, "key-1", "sealed", "REM", "LUNG", 1, STEPS,
+                        Instant.parse("-999999999-01-01T00:00:00Z"), NOW))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("2000-01-01"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void completionBefore2000Rejected() {
+        fixture.given(STARTED)
+                .when(complete("ct-performed", Instant.parse("1999-12-31T23:59:59Z")))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("2000-01-01"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void completionFarInFutureRejected() {
+        fixture.given(STARTED)
+                .when(complete("ct-performed", Instant.MAX))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void stepWithinTargetSchedulesDependent() {
         fixture.given(STARTED)
                 .when(complete("ct-performed", hours(48)))
