@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -65,12 +66,25 @@ public class RequestBoundsModule extends SimpleModule {
         public T deserialize(JsonParser json, DeserializationContext context) throws IOException {
             T value = parser.deserialize(json, context);
             if (value != null && !allowed.test(value)) {
-                String field = json.getParsingContext().getCurrentName();
-                InvalidInputException invalid = new InvalidInputException(field == null ? "body" : field,
+                InvalidInputException invalid = new InvalidInputException(path(json.getParsingContext()),
                         "'" + value + "' is out of range: send " + expected + ".");
                 throw JsonMappingException.from(json, invalid.getMessage(), invalid);
             }
             return value;
+        }
+
+        /** Returns the JSON path of the value being read, such as {@code steps[0].target}. */
+        private static String path(JsonStreamContext context) {
+            StringBuilder path = new StringBuilder();
+            for (JsonStreamContext level = context; level != null && !level.inRoot(); level = level.getParent()) {
+                if (level.inArray()) {
+                    path.insert(0, "[" + level.getCurrentIndex() + "]");
+                } else if (level.getCurrentName() != null) {
+                    path.insert(0, "." + level.getCurrentName());
+                }
+            }
+            String result = path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
+            return result.isEmpty() ? "body" : result;
         }
     }
 }
