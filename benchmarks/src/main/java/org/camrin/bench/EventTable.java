@@ -61,7 +61,7 @@ final class EventTable {
         insert.setBytes(9, event.metaData());
     }
 
-    /** The highest global index stored, or 0 for an empty store. */
+    /** Returns the highest global index stored, or 0 for an empty store. */
     static long head(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select coalesce(max(" + SCHEMA.globalIndexColumn()

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
  * Maps reporting organisations (ODS codes) to the network's trusts, following mergers.
  *
  * <p>Two bases are offered. As reported: from a merger's effective month, the predecessor's
- * rows count towards its successor; before it, a predecessor that is itself a network trust
- * (RVY before it joined RBN) stands on its own, and one outside the network (RQ6) counts
- * towards its successor because it has no series of its own here. Current organisation: every
+ * rows count towards its successor. Before that month, a predecessor that is itself a network
+ * trust (RVY before it joined RBN) is reported as its own trust. A predecessor outside the
+ * network (RQ6) counts towards its successor throughout, because it has no series of its own here. Current organisation: every
  * predecessor always counts towards its successor, so a trust's series compares like with like
  * across the merger. Either way each organisation-month counts towards exactly one trust, so the
  * network total never counts a patient twice.

@@ -270,7 +270,7 @@ public class PlanningService {
         return Optional.empty();
     }
 
-    /** Names the latest month with the missing figure, or says that no month has it. */
+    /** Names the latest month with the missing figure, or states that no month has it. */
     private String suggestStart(String area, String test, Basis basis, Predicate<Series> needed, String what) {
         return latestWith(area(area), test, basis, needed)
                 .map(month -> "The latest month with " + what + " is " + month + ": send start=" + month

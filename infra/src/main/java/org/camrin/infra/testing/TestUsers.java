@@ -32,12 +32,12 @@ public final class TestUsers {
         return SecurityMockMvcRequestPostProcessors.authentication(new CamrinJwtAuthenticationConverter().convert(jwt));
     }
 
-    /** A programme manager at Liverpool University Hospitals (REM). */
+    /** Signs in as a programme manager at Liverpool University Hospitals (REM). */
     public static RequestPostProcessor programmeManager() {
         return user("programme-manager.rem", "REM", "programme-manager");
     }
 
-    /** A clinician at Wirral University Teaching Hospital (RBL), who may read but not manage. */
+    /** Signs in as a clinician at Wirral University Teaching Hospital (RBL), who may read but not manage. */
     public static RequestPostProcessor clinician() {
         return user("clinician.rbl", "RBL", "clinician");
     }

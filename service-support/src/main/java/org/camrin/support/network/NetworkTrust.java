@@ -45,7 +45,7 @@ public enum NetworkTrust {
         return Arrays.stream(values()).filter(trust -> trust.name().equals(wanted)).findFirst();
     }
 
-    /** The ODS codes of all member trusts, for error messages. */
+    /** Returns the ODS codes of all member trusts, for error messages. */
     public static String odsCodes() {
         return String.join(", ", Arrays.stream(values()).map(Enum::name).toList());
     }

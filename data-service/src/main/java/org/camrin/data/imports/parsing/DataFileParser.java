@@ -30,9 +30,9 @@ import org.camrin.data.imports.parsing.RowParsers.RowParser;
 
 /**
  * Reads a DM01 file record by record with Commons CSV, validates each row and adds the network
- * organisations' rows up per organisation, month and test. Memory grows with the number of
- * network organisation-months (a few hundred) and, for duplicate detection, 16 to 32 bytes per
- * row; the file itself is never held whole.
+ * organisations' rows up per organisation, month and test. The file itself is never held whole.
+ * Memory grows with the number of network organisation-months (a few hundred), plus 16 to 32
+ * bytes per row for duplicate detection.
  */
 public final class DataFileParser {
 
@@ -126,8 +126,8 @@ public final class DataFileParser {
     }
 
     /**
-     * Reads only the header and looks for a first data row, so a request can be answered at once
-     * when the whole file is unusable. Returns the detected format.
+     * Reads only the header and looks for a first data row, so a request is rejected at once when
+     * the whole file is unusable. Returns the detected format.
      *
      * @throws FileRejectedException as {@link #parse} does for file-level problems
      */

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Replaces an NHS number with a keyed pseudonym, HMAC-SHA256 under a secret from configuration.
  * The same number always gives the same pseudonym, so a patient's pathways can be linked, while
- * nobody without the secret can compute it from a number.
+ * only a holder of the secret can compute it from a number.
  */
 @Component
 public class Pseudonymiser {

@@ -4,14 +4,14 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where a project stands. A project starts as proposed; each status lists the statuses it may
- * move to, and a closed project moves nowhere.
+ * Status of a project in its lifecycle. A project starts as proposed. Each status lists the
+ * statuses it may move to, and a closed project moves nowhere.
  */
 public enum ProjectStatus {
 
     PROPOSED, APPROVED, IN_PROGRESS, ON_HOLD, COMPLETED, CLOSED;
 
-    /** The statuses a project may move to from this one. */
+    /** Returns the statuses a project may move to from this one. */
     public Set<ProjectStatus> allowedNext() {
         return switch (this) {
             case PROPOSED -> EnumSet.of(APPROVED, CLOSED);

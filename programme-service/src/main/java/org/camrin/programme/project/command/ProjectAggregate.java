@@ -37,6 +37,7 @@ import org.camrin.programme.project.command.ProjectRuleViolations.MilestoneAlrea
 import org.camrin.programme.project.command.ProjectRuleViolations.ProjectClosedException;
 import org.camrin.support.network.NetworkTrust;
 import org.camrin.support.web.InvalidInputException;
+import org.camrin.support.web.TextFields;
 import org.camrin.support.web.NotFoundException;
 
 /**
@@ -59,8 +60,8 @@ class ProjectAggregate {
     @CommandHandler
     ProjectAggregate(CreateProjectCommand command) {
         Programme.require(command.programmeId());
-        String title = requireText("title", command.title(), MAX_TITLE_LENGTH);
-        String summary = optionalText("summary", command.summary(), MAX_TEXT_LENGTH);
+        String title = TextFields.required("title", command.title(), MAX_TITLE_LENGTH);
+        String summary = TextFields.optional("summary", command.summary(), MAX_TEXT_LENGTH);
         String leadTrust = requireTrust("leadTrust", command.leadTrust());
 
         // The lead trust always takes part, so it is listed first among the participants.
@@ -82,7 +83,7 @@ class ProjectAggregate {
     @CommandHandler
     void handle(RenameProjectCommand command) {
         requireOpen();
-        String newTitle = requireText("title", command.title(), MAX_TITLE_LENGTH);
+        String newTitle = TextFields.required("title", command.title(), MAX_TITLE_LENGTH);
 
         if (!newTitle.equals(title)) {
             apply(new ProjectRenamedEvent(projectId, newTitle, title));
@@ -98,7 +99,7 @@ class ProjectAggregate {
         if (!status.canMoveTo(command.status())) {
             throw new IllegalStatusTransitionException(status, command.status(), status.allowedNext());
         }
-        String reason = optionalText("reason", command.reason(), MAX_TEXT_LENGTH);
+        String reason = TextFields.optional("reason", command.reason(), MAX_TEXT_LENGTH);
 
         apply(new ProjectStatusChangedEvent(projectId, status, command.status(), reason));
     }
@@ -109,7 +110,7 @@ class ProjectAggregate {
         if (command.rating() == null) {
             throw new InvalidInputException("rating", "Send a rating: RED, AMBER or GREEN.");
         }
-        String reason = requireText("reason", command.reason(), MAX_TEXT_LENGTH);
+        String reason = TextFields.required("reason", command.reason(), MAX_TEXT_LENGTH);
 
         apply(new ProjectRagRatedEvent(projectId, command.rating(), reason));
     }
@@ -120,7 +121,7 @@ class ProjectAggregate {
         if (milestoneDueDates.containsKey(command.milestoneId())) {
             throw new DuplicateMilestoneException(command.milestoneId());
         }
-        String milestoneTitle = requireText("title", command.title(), MAX_TITLE_LENGTH);
+        String milestoneTitle = TextFields.required("title", command.title(), MAX_TITLE_LENGTH);
         if (command.dueDate() == null) {
             throw new InvalidInputException("dueDate", "Send the due date as YYYY-MM-DD.");
         }
@@ -151,22 +152,6 @@ class ProjectAggregate {
         if (status == ProjectStatus.CLOSED) {
             throw new ProjectClosedException();
         }
-    }
-
-    private static String requireText(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "Must not be blank.");
-        }
-        return optionalText(field, value, maxLength);
-    }
-
-    private static String optionalText(String field, String value, int maxLength) {
-        String trimmed = value == null ? "" : value.strip();
-        if (trimmed.length() > maxLength) {
-            throw new InvalidInputException(field, "Must be at most " + maxLength + " characters, but has "
-                    + trimmed.length() + ".");
-        }
-        return trimmed;
     }
 
     private static String requireTrust(String field, String odsCode) {

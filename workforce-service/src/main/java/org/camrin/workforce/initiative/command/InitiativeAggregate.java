@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.camrin.support.network.NetworkTrust;
 import org.camrin.support.web.InvalidInputException;
+import org.camrin.support.web.TextFields;
 import org.camrin.workforce.initiative.api.InitiativeCommands.ChangeInitiativeStatusCommand;
 import org.camrin.workforce.initiative.api.InitiativeCommands.ProposeInitiativeCommand;
 import org.camrin.workforce.initiative.api.InitiativeCommands.RecordInitiativeEffectCommand;
@@ -46,7 +47,7 @@ class InitiativeAggregate {
 
     @CommandHandler
     InitiativeAggregate(ProposeInitiativeCommand command) {
-        String title = requireText("title", command.title(), MAX_TITLE_LENGTH);
+        String title = TextFields.required("title", command.title(), MAX_TITLE_LENGTH);
         if (command.theme() == null) {
             throw new InvalidInputException("theme", "Send the Star-model theme: SUPPLY, UP_SKILLING, NEW_ROLES, "
                     + "NEW_WAYS_OF_WORKING or LEADERSHIP_AND_MANAGEMENT.");
@@ -86,7 +87,7 @@ class InitiativeAggregate {
             throw new DatesOutOfOrderException("effectiveOn", "The initiative cannot complete on "
                     + command.effectiveOn() + ", before it started on " + actualStartDate + ".");
         }
-        String reason = optionalText("reason", command.reason(), MAX_TEXT_LENGTH);
+        String reason = TextFields.optional("reason", command.reason(), MAX_TEXT_LENGTH);
 
         apply(new InitiativeStatusChangedEvent(initiativeId, status, command.status(), command.effectiveOn(), reason));
     }
@@ -145,22 +146,6 @@ class InitiativeAggregate {
                     + (int) MAX_EFFECT_WTE + " WTE, but is " + value + ".");
         }
         return value;
-    }
-
-    private static String requireText(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "Must not be blank.");
-        }
-        return optionalText(field, value, maxLength);
-    }
-
-    private static String optionalText(String field, String value, int maxLength) {
-        String trimmed = value == null ? "" : value.strip();
-        if (trimmed.length() > maxLength) {
-            throw new InvalidInputException(field, "Must be at most " + maxLength + " characters, but has "
-                    + trimmed.length() + ".");
-        }
-        return trimmed;
     }
 
     @EventSourcingHandler

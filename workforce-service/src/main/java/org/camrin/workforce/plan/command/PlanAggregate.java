@@ -15,6 +15,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.camrin.support.web.InvalidInputException;
+import org.camrin.support.web.TextFields;
 import org.camrin.support.web.NotFoundException;
 import org.camrin.support.web.RuleViolationException;
 import org.camrin.workforce.plan.api.ActionStatus;
@@ -62,8 +63,8 @@ class PlanAggregate {
         if (actions.containsKey(command.actionId())) {
             throw new DuplicateActionException(command.actionId());
         }
-        String title = requireText("title", command.title());
-        String owner = requireText("owner", command.owner());
+        String title = TextFields.required("title", command.title(), MAX_TITLE_LENGTH);
+        String owner = TextFields.required("owner", command.owner(), MAX_TITLE_LENGTH);
         if (command.dueDate() == null) {
             throw new InvalidInputException("dueDate", "Send the due date as YYYY-MM-DD.");
         }
@@ -94,18 +95,6 @@ class PlanAggregate {
         }
 
         apply(new PlanActionStatusChangedEvent(icsCode, command.actionId(), current, command.status(), reason));
-    }
-
-    private static String requireText(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "Must not be blank.");
-        }
-        String trimmed = value.strip();
-        if (trimmed.length() > MAX_TITLE_LENGTH) {
-            throw new InvalidInputException(field, "Must be at most " + MAX_TITLE_LENGTH + " characters, but has "
-                    + trimmed.length() + ".");
-        }
-        return trimmed;
     }
 
     @EventSourcingHandler

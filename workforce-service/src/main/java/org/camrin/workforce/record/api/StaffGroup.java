@@ -42,7 +42,7 @@ public enum StaffGroup {
         return Arrays.stream(values()).filter(group -> group.id.equals(wanted)).findFirst();
     }
 
-    /** The staff group ids, for error messages. */
+    /** Returns the staff group ids, for error messages. */
     public static String ids() {
         return String.join(", ", Arrays.stream(values()).map(StaffGroup::id).toList());
     }
